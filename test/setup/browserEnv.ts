@@ -1,2 +1,3 @@
-// happy-dom has no IndexedDB; the core's default storage needs one.
+// happy-dom has no IndexedDB and no Web Locks; the core's defaults need both.
 import 'fake-indexeddb/auto';
+import './webLocks.js';

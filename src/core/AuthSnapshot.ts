@@ -1,0 +1,38 @@
+import type { IdTokenClaims } from './claims.js';
+import type { LogtoError } from './errors.js';
+
+/**
+ * The client's state at one moment, for rendering. `getSnapshot()` returns the same object until
+ * something really changes, so it can feed React's `useSyncExternalStore` directly.
+ */
+export interface AuthSnapshot {
+  /** True until the stored session has been read. */
+  readonly isLoading: boolean;
+  readonly isAuthenticated: boolean;
+  /** The verified claims of the current ID token. */
+  readonly idTokenClaims: IdTokenClaims | undefined;
+  /** True while a sign-in callback is being handled. */
+  readonly isHandlingCallback: boolean;
+  /** The last error that changed the auth state (a failed callback, an expired session). */
+  readonly error: LogtoError | undefined;
+  /** Increases whenever any stored token changes (here or in another tab). */
+  readonly tokenRevision: number;
+}
+
+/** The snapshot before anything has been read, also used for server rendering. */
+export const initialSnapshot: AuthSnapshot = Object.freeze({
+  isLoading: true,
+  isAuthenticated: false,
+  idTokenClaims: undefined,
+  isHandlingCallback: false,
+  error: undefined,
+  tokenRevision: 0,
+});
+
+/** Returns `current` itself when `patch` changes nothing, else a new frozen snapshot. */
+export function patchSnapshot(current: AuthSnapshot, patch: Partial<AuthSnapshot>): AuthSnapshot {
+  const changed = (Object.keys(patch) as (keyof AuthSnapshot)[]).some(
+    (key) => patch[key] !== current[key],
+  );
+  return changed ? Object.freeze({ ...current, ...patch }) : current;
+}

@@ -1,0 +1,22 @@
+import type { IdTokenClaims } from './claims.js';
+import type { HttpContext } from './http.js';
+import type { ResolvedConfig } from './LogtoConfig.js';
+import type { ProviderMetadata } from './ProviderMetadata.js';
+import type { SessionStore } from './SessionStore.js';
+import type { TransactionStore } from './TransactionStore.js';
+
+/** The shared pieces the client's flows work with. Built once by {@link LogtoClient}. */
+export interface ClientContext {
+  readonly config: ResolvedConfig;
+  readonly http: HttpContext;
+  /** Epoch seconds. */
+  readonly now: () => number;
+  readonly metadata: ProviderMetadata;
+  readonly session: SessionStore;
+  readonly transactions: TransactionStore;
+  /** Verifies an ID token against the provider's keys and this client's expectations. */
+  readonly verifyIdToken: (
+    token: string,
+    expected: { nonce?: string | undefined; subject?: string | undefined },
+  ) => Promise<IdTokenClaims>;
+}

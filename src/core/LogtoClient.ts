@@ -1,0 +1,409 @@
+import { initialSnapshot, patchSnapshot, type AuthSnapshot } from './AuthSnapshot.js';
+import type { AccessTokenClaims, IdTokenClaims, UserInfoResponse } from './claims.js';
+import type { ClientContext } from './ClientContext.js';
+import { Emitter, type LogtoEventName, type LogtoEvents } from './Emitter.js';
+import { LogtoConfigError, LogtoError, LogtoNotAuthenticatedError } from './errors.js';
+import { requestJson, requestNoContent } from './http.js';
+import { decodeJwtClaims } from './jwt.js';
+import {
+  resolveConfig,
+  validateResource,
+  type ClientOptions,
+  type LogtoConfig,
+  type ResolvedConfig,
+} from './LogtoConfig.js';
+import { ProactiveRefresher } from './ProactiveRefresher.js';
+import { ProviderMetadata } from './ProviderMetadata.js';
+import { RefreshLock } from './RefreshLock.js';
+import { SessionStore } from './SessionStore.js';
+import { SignInFlow, type SignInCallbackResult, type SignInOptions } from './SignInFlow.js';
+import { createDefaultStorage } from './storage/createDefaultStorage.js';
+import { TabSync, type TabMessage } from './TabSync.js';
+import { TokenManager } from './TokenManager.js';
+import { TransactionStore } from './TransactionStore.js';
+import { verifyIdToken } from './verifyIdToken.js';
+
+/**
+ * Logto sign-in for a browser app: redirect sign-in with PKCE, verified ID tokens, access tokens
+ * per API resource and organization, refreshes locked across tabs, and tab-to-tab sync.
+ * Method names follow `@logto/browser`.
+ *
+ * @example
+ * ```ts
+ * const client = new LogtoClient({ endpoint: 'https://tenant.logto.app', appId: 'abc' });
+ * if (await client.isSignInRedirected(location.href)) await client.handleSignInCallback(location.href);
+ * if (!(await client.isAuthenticated())) await client.signIn(`${location.origin}/callback`);
+ * const token = await client.getAccessToken('https://api.example.com');
+ * ```
+ */
+export class LogtoClient {
+  /** The validated configuration. */
+  readonly config: ResolvedConfig;
+  readonly #context: ClientContext;
+  readonly #flow: SignInFlow;
+  readonly #tokens: TokenManager;
+  readonly #refresher: ProactiveRefresher;
+  readonly #events = new Emitter();
+  readonly #listeners = new Set<() => void>();
+  readonly #callbacks = new Map<string, Promise<SignInCallbackResult>>();
+  readonly #navigate: (url: string) => void;
+  #snapshot: AuthSnapshot = initialSnapshot;
+  #ready: Promise<void> | undefined;
+  #tabSync: TabSync | undefined;
+
+  /**
+   * Validates the configuration; touches no browser API until first used, so it is safe to
+   * construct during server rendering.
+   *
+   * @throws LogtoConfigError naming the bad field
+   */
+  constructor(config: LogtoConfig, options: ClientOptions = {}) {
+    this.config = resolveConfig(config, options);
+    const storage = options.storage ?? createDefaultStorage();
+    const now = options.now ?? (() => Date.now() / 1000);
+    const http = {
+      fetch: options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args)),
+    };
+    const prefix = `logto:${this.config.appId}:`;
+    const { issuer, appId, clockToleranceSeconds } = this.config;
+    const metadata = new ProviderMetadata({
+      issuer,
+      storage,
+      http,
+      now,
+      ttlSeconds: this.config.metadataTtlSeconds,
+      keyPrefix: prefix,
+    });
+    this.#context = {
+      config: this.config,
+      http,
+      now,
+      metadata,
+      session: new SessionStore(storage, prefix, issuer, appId),
+      transactions: new TransactionStore(storage, prefix, now),
+      verifyIdToken: (token, expected) =>
+        verifyIdToken(
+          token,
+          { issuer, clientId: appId, now: now(), clockToleranceSeconds, ...expected },
+          (refresh) => metadata.getKeys(refresh ? { minAgeSeconds: 60 } : undefined),
+        ),
+    };
+    this.#navigate = options.navigate ?? ((url) => window.location.assign(url));
+    this.#flow = new SignInFlow(this.#context);
+    this.#tokens = new TokenManager(
+      this.#context,
+      new RefreshLock(`${prefix}refresh`, this.config.lockTimeoutSeconds),
+      {
+        onRefreshed: (resource, organizationId) => {
+          this.#tabSync?.post('tokens-updated');
+          this.#afterTokensChanged();
+          this.#events.emit('tokenRefreshed', { resource, organizationId });
+        },
+        onExpired: (error) => {
+          this.#tabSync?.post('signed-out');
+          this.#setSignedOut('expired', false, error);
+        },
+        onFailed: (resource, organizationId, error) =>
+          this.#events.emit('refreshFailed', { resource, organizationId, error }),
+      },
+    );
+    this.#refresher = new ProactiveRefresher({
+      refresh: (resource, organizationId) => this.getAccessToken(resource, organizationId),
+      records: () => this.#context.session.current?.accessTokens,
+      now,
+      leewaySeconds: this.config.refreshLeewaySeconds,
+    });
+  }
+
+  // ---- state for UI bindings --------------------------------------------------------------
+
+  /** The current {@link AuthSnapshot}; the same object until something changes. Synchronous. */
+  getSnapshot = (): AuthSnapshot => this.#snapshot;
+
+  /** Calls `listener` after every snapshot change; returns the unsubscribe function. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    void this.#init().catch(() => undefined);
+    this.#refresher.setActive(this.config.proactiveRefresh);
+    return () => {
+      this.#listeners.delete(listener);
+      if (this.#listeners.size === 0) this.#refresher.setActive(false);
+    };
+  };
+
+  /** Listens to a typed event; returns the unsubscribe function. */
+  on<K extends LogtoEventName>(event: K, listener: (payload: LogtoEvents[K]) => void): () => void {
+    return this.#events.on(event, listener);
+  }
+
+  // ---- sign-in and sign-out ---------------------------------------------------------------
+
+  /** Starts a sign-in: stores a PKCE transaction and navigates to Logto. */
+  async signIn(options: string | SignInOptions): Promise<void> {
+    const resolved = typeof options === 'string' ? { redirectUri: options } : options;
+    await this.#init();
+    const url = await this.#flow.createSignInUrl(resolved);
+    if ((resolved.clearTokens ?? true) && this.#context.session.current)
+      await this.clearAllTokens();
+    this.#navigate(url);
+  }
+
+  /** Whether `url` is the callback of a sign-in started in this browser. */
+  async isSignInRedirected(url: string): Promise<boolean> {
+    await this.#init();
+    return this.#flow.isSignInRedirected(url);
+  }
+
+  /**
+   * Handles the redirect back from Logto. The same URL handled twice (React StrictMode, a double
+   * click) makes one token request and both calls settle the same way.
+   *
+   * @throws LogtoCallbackError, LogtoIdTokenError, LogtoTokenEndpointError, LogtoNetworkError
+   */
+  handleSignInCallback(url: string): Promise<SignInCallbackResult> {
+    const key = new URL(url).searchParams.get('state') ?? url;
+    let pending = this.#callbacks.get(key);
+    if (!pending) {
+      pending = this.#handleCallback(url);
+      this.#callbacks.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** Revokes the refresh token, clears the session in every tab, then navigates to Logto's end-session page. */
+  async signOut(postLogoutRedirectUri?: string): Promise<void> {
+    await this.#init();
+    const session = await this.#tokens.withLock(() => this.#context.session.reload());
+    const discovery = await this.#context.metadata.getDiscovery();
+    const { appId } = this.config;
+    if (session?.refreshToken) {
+      const body = new URLSearchParams({ client_id: appId, token: session.refreshToken });
+      // Revocation is best effort: the local sign-out must happen even when Logto is unreachable.
+      await requestNoContent(this.#context.http, 'revocation', discovery.revocation_endpoint, {
+        method: 'POST',
+        body,
+      }).catch(() => undefined);
+    }
+    await this.clearAllTokens();
+    const url = new URL(discovery.end_session_endpoint);
+    url.searchParams.set('client_id', appId);
+    if (postLogoutRedirectUri)
+      url.searchParams.set('post_logout_redirect_uri', postLogoutRedirectUri);
+    this.#navigate(url.href);
+  }
+
+  // ---- session and tokens ----------------------------------------------------------------
+
+  /** Whether a session is stored. Reads storage once per page; no network. */
+  async isAuthenticated(): Promise<boolean> {
+    await this.#init();
+    return this.#context.session.current !== undefined;
+  }
+
+  /** The raw ID token. @throws LogtoNotAuthenticatedError */
+  async getIdToken(): Promise<string> {
+    return (await this.#requireSession()).idToken;
+  }
+
+  /** The verified ID-token claims. @throws LogtoNotAuthenticatedError */
+  async getIdTokenClaims(): Promise<IdTokenClaims> {
+    return (await this.#requireSession()).claims;
+  }
+
+  /** The refresh token, or `undefined` when the session has none. @throws LogtoNotAuthenticatedError */
+  async getRefreshToken(): Promise<string | undefined> {
+    return (await this.#requireSession()).refreshToken;
+  }
+
+  /**
+   * An access token: for `resource` (JWT), for an organization, for both, or with neither the
+   * opaque token for userinfo. Cached; refreshed when within the leeway of expiry.
+   *
+   * @throws LogtoNotAuthenticatedError, LogtoSessionExpiredError (tokens cleared),
+   *   LogtoNetworkError (session kept), LogtoTokenEndpointError (e.g. `invalid_target`)
+   */
+  async getAccessToken(resource?: string, organizationId?: string): Promise<string> {
+    if (resource !== undefined) validateResource('resource', resource);
+    if (
+      organizationId !== undefined &&
+      (typeof organizationId !== 'string' || organizationId === '')
+    ) {
+      throw new LogtoConfigError('organizationId', 'must be a non-empty string');
+    }
+    await this.#init();
+    this.#refresher.watch(resource, organizationId);
+    return this.#tokens.getAccessToken(resource, organizationId);
+  }
+
+  /** The decoded claims of {@link getAccessToken}'s token (a JWT when a resource or organization is given). */
+  async getAccessTokenClaims(
+    resource?: string,
+    organizationId?: string,
+  ): Promise<AccessTokenClaims> {
+    return decodeJwtClaims<AccessTokenClaims>(await this.getAccessToken(resource, organizationId));
+  }
+
+  /** An organization token (`aud: urn:logto:organization:<id>`). Needs `UserScope.Organizations`. */
+  getOrganizationToken(organizationId: string): Promise<string> {
+    return this.getAccessToken(undefined, organizationId);
+  }
+
+  /** The decoded claims of an organization token. */
+  getOrganizationTokenClaims(organizationId: string): Promise<AccessTokenClaims> {
+    return this.getAccessTokenClaims(undefined, organizationId);
+  }
+
+  /** Fetches the userinfo endpoint, which adds claims like `custom_data` and `organization_data`. */
+  async fetchUserInfo(): Promise<UserInfoResponse> {
+    const token = await this.getAccessToken();
+    const { userinfo_endpoint } = await this.#context.metadata.getDiscovery();
+    const body = await requestJson(this.#context.http, 'userinfo', userinfo_endpoint, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    return body;
+  }
+
+  /** Forgets every access token (the refresh and ID tokens stay). */
+  async clearAccessToken(): Promise<void> {
+    await this.#init();
+    await this.#tokens.withLock(async () => {
+      const session = await this.#context.session.reload();
+      if (session) await this.#context.session.save({ ...session, accessTokens: {} });
+    });
+    this.#tabSync?.post('tokens-updated');
+    this.#afterTokensChanged();
+  }
+
+  /** Forgets the whole session here and in every tab, without contacting Logto. */
+  async clearAllTokens(): Promise<void> {
+    await this.#init();
+    await this.#tokens.withLock(() => this.#context.session.clear());
+    this.#tabSync?.post('signed-out');
+    this.#setSignedOut('cleared', false, undefined);
+  }
+
+  /** Stops timers and tab sync. Call when the client is no longer used (tests, HMR). */
+  dispose(): void {
+    this.#refresher.dispose();
+    this.#tabSync?.close();
+    this.#listeners.clear();
+  }
+
+  // ---- internals -------------------------------------------------------------------------
+
+  #init(): Promise<void> {
+    this.#ready ??= (async () => {
+      this.#tabSync = new TabSync(
+        `logto:${this.config.appId}`,
+        (message) => void this.#onTabMessage(message),
+      );
+      await this.#syncFromStorage(false);
+    })().catch((error: unknown) => {
+      this.#ready = undefined;
+      this.#setSnapshot({
+        isLoading: false,
+        error: error instanceof LogtoError ? error : undefined,
+      });
+      throw error;
+    });
+    return this.#ready;
+  }
+
+  async #requireSession() {
+    await this.#init();
+    const session = this.#context.session.current;
+    if (!session) throw new LogtoNotAuthenticatedError();
+    return session;
+  }
+
+  async #handleCallback(url: string): Promise<SignInCallbackResult> {
+    await this.#init();
+    this.#setSnapshot({ isHandlingCallback: true });
+    try {
+      const result = await this.#flow.completeSignIn(url);
+      const stored = await this.#tokens.withLock(() =>
+        this.#context.session.save(this.#context.session.create(result.session)),
+      );
+      await this.#context.transactions.markCompleted(result.state);
+      this.#tabSync?.post('signed-in');
+      this.#setSnapshot({
+        isAuthenticated: true,
+        idTokenClaims: stored.claims,
+        error: undefined,
+        isHandlingCallback: false,
+        tokenRevision: this.#snapshot.tokenRevision + 1,
+      });
+      this.#refresher.schedule();
+      this.#events.emit('signedIn', { claims: stored.claims, fromOtherTab: false });
+      return { postRedirectUri: result.postRedirectUri, claims: stored.claims };
+    } catch (error) {
+      this.#setSnapshot({
+        isHandlingCallback: false,
+        error: error instanceof LogtoError ? error : undefined,
+      });
+      throw error;
+    }
+  }
+
+  async #onTabMessage(message: TabMessage): Promise<void> {
+    if (message === 'tokens-updated') {
+      await this.#context.session.reload();
+      this.#afterTokensChanged();
+    } else {
+      await this.#syncFromStorage(true);
+    }
+  }
+
+  /** Re-reads the session and reflects it in the snapshot, emitting sign-in/out when it flipped. */
+  async #syncFromStorage(fromOtherTab: boolean): Promise<void> {
+    const wasAuthenticated = this.#snapshot.isAuthenticated;
+    const session = await this.#context.session.reload();
+    if (!session) {
+      if (wasAuthenticated) this.#setSignedOut('cleared', fromOtherTab, undefined);
+      else this.#setSnapshot({ isLoading: false });
+      return;
+    }
+    this.#setSnapshot({
+      isLoading: false,
+      isAuthenticated: true,
+      idTokenClaims: session.claims,
+      tokenRevision: this.#snapshot.tokenRevision + 1,
+    });
+    this.#refresher.schedule();
+    if (!wasAuthenticated && fromOtherTab)
+      this.#events.emit('signedIn', { claims: session.claims, fromOtherTab });
+  }
+
+  #afterTokensChanged(): void {
+    const session = this.#context.session.current;
+    this.#setSnapshot({
+      idTokenClaims: session?.claims,
+      tokenRevision: this.#snapshot.tokenRevision + 1,
+    });
+    this.#refresher.schedule();
+  }
+
+  #setSignedOut(
+    reason: LogtoEvents['signedOut']['reason'],
+    fromOtherTab: boolean,
+    error: LogtoError | undefined,
+  ): void {
+    const wasAuthenticated = this.#snapshot.isAuthenticated;
+    this.#setSnapshot({
+      isLoading: false,
+      isAuthenticated: false,
+      idTokenClaims: undefined,
+      error,
+      tokenRevision: this.#snapshot.tokenRevision + 1,
+    });
+    this.#refresher.schedule();
+    if (wasAuthenticated) this.#events.emit('signedOut', { reason, fromOtherTab });
+  }
+
+  #setSnapshot(patch: Partial<AuthSnapshot>): void {
+    const next = patchSnapshot(this.#snapshot, patch);
+    if (next === this.#snapshot) return;
+    this.#snapshot = next;
+    for (const listener of this.#listeners) listener();
+  }
+}

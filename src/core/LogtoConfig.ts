@@ -1,0 +1,158 @@
+import { LogtoConfigError } from './errors.js';
+import { ReservedResource, ReservedScope, UserScope, type Prompt } from './constants.js';
+import type { LogtoStorage } from './storage/LogtoStorage.js';
+
+/** What an app passes to `new LogtoClient()`. Only `endpoint` and `appId` are required. */
+export interface LogtoConfig {
+  /** Your Logto tenant URL, e.g. `https://your-tenant.logto.app`. */
+  endpoint: string;
+  /** The SPA application's ID from Logto Console. */
+  appId: string;
+  /** Extra scopes; `openid`, `profile` and `offline_access` are always added. */
+  scopes?: readonly string[];
+  /** API resource indicators (RFC 8707) to request tokens for. */
+  resources?: readonly string[];
+  /** Default `consent`: Logto issues refresh tokens only with consent. */
+  prompt?: Prompt | readonly Prompt[];
+  /** Set `false` to send exactly `scopes` (no reserved scopes added). Default `true`. */
+  includeReservedScopes?: boolean;
+  /** Only for providers whose issuer is not `${endpoint}/oidc`. */
+  issuer?: string;
+}
+
+/** Injection points and tunables. Every field is optional. */
+export interface ClientOptions {
+  /** Where tokens live. Default: IndexedDB, or memory when IndexedDB is unavailable. */
+  storage?: LogtoStorage;
+  /** Used for every request to the identity provider. Default: the global `fetch`. */
+  fetch?: typeof fetch;
+  /** Called to leave the page for sign-in and sign-out. Default: `location.assign`. */
+  navigate?: (url: string) => void;
+  /** The clock, in epoch **seconds**. Default: `Date.now() / 1000`. */
+  now?: () => number;
+  /** Allowed clock skew when checking `iat`/`exp` of ID tokens. Default 300 s, like Logto. */
+  clockToleranceSeconds?: number;
+  /** An access token this close to expiry counts as expired. Default 60 s. */
+  refreshLeewaySeconds?: number;
+  /** How long the discovery document and JWKS stay cached. Default 86 400 s (1 day). */
+  metadataTtlSeconds?: number;
+  /** Give up waiting for another tab's refresh after this long. Default 30 s. */
+  lockTimeoutSeconds?: number;
+  /** Refresh watched tokens before they expire and when the tab becomes visible. Default `true`. */
+  proactiveRefresh?: boolean;
+}
+
+/** The configuration after defaults and validation. Immutable. */
+export interface ResolvedConfig {
+  readonly endpoint: string;
+  readonly appId: string;
+  readonly issuer: string;
+  readonly scopes: readonly string[];
+  readonly resources: readonly string[];
+  readonly prompt: string;
+  readonly clockToleranceSeconds: number;
+  readonly refreshLeewaySeconds: number;
+  readonly metadataTtlSeconds: number;
+  readonly lockTimeoutSeconds: number;
+  readonly proactiveRefresh: boolean;
+}
+
+export const defaultClockToleranceSeconds = 300;
+export const defaultRefreshLeewaySeconds = 60;
+export const defaultMetadataTtlSeconds = 86_400;
+export const defaultLockTimeoutSeconds = 30;
+
+/**
+ * Applies defaults and validates. Throws {@link LogtoConfigError} naming the field.
+ *
+ * @throws LogtoConfigError
+ */
+export function resolveConfig(config: LogtoConfig, options: ClientOptions = {}): ResolvedConfig {
+  const endpoint = requireHttpUrl('endpoint', config.endpoint).replace(/\/+$/, '');
+  if (typeof config.appId !== 'string' || config.appId.trim() === '') {
+    throw new LogtoConfigError('appId', 'must be a non-empty string');
+  }
+  const issuer =
+    config.issuer === undefined
+      ? `${endpoint}/oidc`
+      : requireHttpUrl('issuer', config.issuer).replace(/\/+$/, '');
+
+  const resources = (config.resources ?? []).map((resource, index) =>
+    validateResource(`resources[${index}]`, resource),
+  );
+  const extraScopes = config.scopes ?? [];
+  extraScopes.forEach((scope, index) => {
+    if (typeof scope !== 'string' || scope === '' || /\s/.test(scope)) {
+      throw new LogtoConfigError(`scopes[${index}]`, 'must be a non-empty string without spaces');
+    }
+  });
+  const includeReserved = config.includeReservedScopes ?? true;
+  const scopes = includeReserved
+    ? [ReservedScope.OpenId, ReservedScope.OfflineAccess, UserScope.Profile, ...extraScopes]
+    : [...extraScopes];
+  // Logto grants organization scopes only through its reserved organizations resource.
+  if (scopes.includes(UserScope.Organizations)) resources.push(ReservedResource.Organization);
+
+  const prompt = Array.isArray(config.prompt)
+    ? config.prompt.join(' ')
+    : ((config.prompt as string | undefined) ?? 'consent');
+
+  return Object.freeze({
+    endpoint,
+    appId: config.appId,
+    issuer,
+    scopes: Object.freeze([...new Set(scopes)]),
+    resources: Object.freeze([...new Set(resources)]),
+    prompt,
+    clockToleranceSeconds: nonNegative(
+      'clockToleranceSeconds',
+      options.clockToleranceSeconds ?? defaultClockToleranceSeconds,
+    ),
+    refreshLeewaySeconds: nonNegative(
+      'refreshLeewaySeconds',
+      options.refreshLeewaySeconds ?? defaultRefreshLeewaySeconds,
+    ),
+    metadataTtlSeconds: nonNegative(
+      'metadataTtlSeconds',
+      options.metadataTtlSeconds ?? defaultMetadataTtlSeconds,
+    ),
+    lockTimeoutSeconds: nonNegative(
+      'lockTimeoutSeconds',
+      options.lockTimeoutSeconds ?? defaultLockTimeoutSeconds,
+    ),
+    proactiveRefresh: options.proactiveRefresh ?? true,
+  });
+}
+
+/**
+ * A resource indicator must be an absolute URI without a fragment (RFC 8707 §2).
+ *
+ * @throws LogtoConfigError
+ */
+export function validateResource(field: string, resource: unknown): string {
+  if (typeof resource !== 'string' || !URL.canParse(resource)) {
+    throw new LogtoConfigError(field, `must be an absolute URI, got ${JSON.stringify(resource)}`);
+  }
+  if (resource.includes('#')) {
+    throw new LogtoConfigError(field, 'must not contain a fragment (#)');
+  }
+  return resource;
+}
+
+function requireHttpUrl(field: string, value: unknown): string {
+  const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new LogtoConfigError(
+      field,
+      `must be an absolute http(s) URL, got ${JSON.stringify(value)}`,
+    );
+  }
+  return value as string;
+}
+
+function nonNegative(field: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0) {
+    throw new LogtoConfigError(field, 'must be a finite number >= 0');
+  }
+  return value;
+}

@@ -1,0 +1,136 @@
+import { LogtoResponseError } from './errors.js';
+import { isRecord, requestJson, type HttpContext } from './http.js';
+import type { LogtoStorage } from './storage/LogtoStorage.js';
+import type { PublicJwk } from './verifyJwsSignature.js';
+
+/** The parts of the OpenID discovery document the client uses. */
+export interface DiscoveryDocument {
+  issuer: string;
+  authorization_endpoint: string;
+  token_endpoint: string;
+  userinfo_endpoint: string;
+  jwks_uri: string;
+  end_session_endpoint: string;
+  revocation_endpoint: string;
+}
+
+interface CacheEntry<T> {
+  issuer: string;
+  fetchedAt: number;
+  value: T;
+}
+
+const requiredEndpoints = [
+  'authorization_endpoint',
+  'token_endpoint',
+  'userinfo_endpoint',
+  'jwks_uri',
+  'end_session_endpoint',
+  'revocation_endpoint',
+] as const;
+
+/**
+ * The identity provider's discovery document and signing keys, cached in memory and in storage
+ * with a TTL so that a reload with valid tokens makes no request at all.
+ */
+export class ProviderMetadata {
+  readonly #issuer: string;
+  readonly #storage: LogtoStorage;
+  readonly #http: HttpContext;
+  readonly #now: () => number;
+  readonly #ttlSeconds: number;
+  readonly #keyPrefix: string;
+  #discovery: Promise<DiscoveryDocument> | undefined;
+  #jwks: Promise<CacheEntry<PublicJwk[]>> | undefined;
+
+  constructor(deps: {
+    issuer: string;
+    storage: LogtoStorage;
+    http: HttpContext;
+    now: () => number;
+    ttlSeconds: number;
+    keyPrefix: string;
+  }) {
+    this.#issuer = deps.issuer;
+    this.#storage = deps.storage;
+    this.#http = deps.http;
+    this.#now = deps.now;
+    this.#ttlSeconds = deps.ttlSeconds;
+    this.#keyPrefix = deps.keyPrefix;
+  }
+
+  /** The discovery document: from memory, else storage, else `/.well-known/openid-configuration`. */
+  getDiscovery(): Promise<DiscoveryDocument> {
+    this.#discovery ??= this.#load('discovery', () => this.#fetchDiscovery()).then(
+      (entry) => entry.value,
+    );
+    // A failed fetch must not be remembered: the next call tries again.
+    this.#discovery.catch(() => (this.#discovery = undefined));
+    return this.#discovery;
+  }
+
+  /**
+   * The signing keys. With `refresh`, fetches them again, at most once per `minAgeSeconds`, for
+   * the case of a token signed with a key we have not seen (key rotation).
+   */
+  async getKeys(refresh?: { minAgeSeconds: number }): Promise<PublicJwk[]> {
+    if (refresh && this.#jwks) {
+      const current = await this.#jwks.catch(() => undefined);
+      if (!current || this.#now() - current.fetchedAt >= refresh.minAgeSeconds) {
+        this.#jwks = this.#fetchAndStore('jwks', () => this.#fetchJwks());
+      }
+    }
+    this.#jwks ??= this.#load('jwks', () => this.#fetchJwks());
+    this.#jwks.catch(() => (this.#jwks = undefined));
+    return (await this.#jwks).value;
+  }
+
+  async #load<T>(name: string, fetcher: () => Promise<T>): Promise<CacheEntry<T>> {
+    const raw = await this.#storage.get(this.#keyPrefix + name);
+    if (raw) {
+      try {
+        const entry = JSON.parse(raw) as CacheEntry<T>;
+        const age = this.#now() - entry.fetchedAt;
+        if (entry.issuer === this.#issuer && age >= 0 && age < this.#ttlSeconds) return entry;
+      } catch {
+        // A corrupt cache entry is simply fetched again.
+      }
+    }
+    return this.#fetchAndStore(name, fetcher);
+  }
+
+  async #fetchAndStore<T>(name: string, fetcher: () => Promise<T>): Promise<CacheEntry<T>> {
+    const entry: CacheEntry<T> = {
+      issuer: this.#issuer,
+      fetchedAt: this.#now(),
+      value: await fetcher(),
+    };
+    await this.#storage.set(this.#keyPrefix + name, JSON.stringify(entry));
+    return entry;
+  }
+
+  async #fetchDiscovery(): Promise<DiscoveryDocument> {
+    const url = `${this.#issuer}/.well-known/openid-configuration`;
+    const body = await requestJson(this.#http, 'discovery', url);
+    if (body.issuer !== this.#issuer) {
+      throw new LogtoResponseError(
+        `Discovery issuer ${JSON.stringify(body.issuer)} does not match the expected ${this.#issuer}`,
+      );
+    }
+    for (const name of requiredEndpoints) {
+      if (typeof body[name] !== 'string') {
+        throw new LogtoResponseError(`Discovery document lacks ${name}`);
+      }
+    }
+    return body as unknown as DiscoveryDocument;
+  }
+
+  async #fetchJwks(): Promise<PublicJwk[]> {
+    const { jwks_uri } = await this.getDiscovery();
+    const body = await requestJson(this.#http, 'jwks', jwks_uri);
+    if (!Array.isArray(body.keys) || !body.keys.every(isRecord)) {
+      throw new LogtoResponseError('JWKS response has no keys array');
+    }
+    return body.keys as unknown as PublicJwk[];
+  }
+}

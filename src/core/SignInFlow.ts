@@ -1,0 +1,217 @@
+import { OidcClient } from 'oidc-client-ts';
+import type { IdTokenClaims } from './claims.js';
+import type { ClientContext } from './ClientContext.js';
+import {
+  FirstScreen,
+  type InteractionMode,
+  type Prompt,
+  type SignInIdentifier,
+} from './constants.js';
+import { LogtoCallbackError, LogtoConfigError } from './errors.js';
+import { postForm } from './http.js';
+import { parseTokenResponse } from './tokenResponse.js';
+import { tokenKey } from './tokenKey.js';
+
+/** Options of `signIn()`. Only `redirectUri` is required. */
+export interface SignInOptions {
+  /** Where Logto sends the user back; must be registered in Logto Console. */
+  redirectUri: string;
+  /** Where your app should go once the callback is handled; returned by `handleSignInCallback`. */
+  postRedirectUri?: string;
+  /** Overrides the configured prompt for this sign-in. */
+  prompt?: Prompt | Prompt[];
+  /** `signUp` opens the registration page (sent as `interaction_mode`). */
+  interactionMode?: InteractionMode;
+  /** The first screen of the sign-in experience (sent as `first_screen`; wins over `interactionMode`). */
+  firstScreen?: FirstScreen;
+  /** Which identifiers the first screen offers. */
+  identifiers?: SignInIdentifier[];
+  /** Pre-fills the identifier (`login_hint`). */
+  loginHint?: string;
+  /** Skips the sign-in page and goes straight to a social or SSO connector. */
+  directSignIn?: { method: 'social' | 'sso'; target: string };
+  /** Extra authorization parameters, appended last. */
+  extraParams?: Record<string, string>;
+  /** Forget the current tokens before leaving for sign-in. Default `true`, like @logto/browser. */
+  clearTokens?: boolean;
+}
+
+/** What `handleSignInCallback()` resolves to. */
+export interface SignInCallbackResult {
+  /** The `postRedirectUri` given to `signIn()`, if any. */
+  postRedirectUri: string | undefined;
+  /** The verified ID-token claims of the new session. */
+  claims: IdTokenClaims;
+}
+
+const firstScreens = new Set<string>(Object.values(FirstScreen));
+
+/**
+ * The authorization-code-with-PKCE flow. oidc-client-ts's `OidcClient` builds the request and
+ * keeps the transaction (state, PKCE verifier, nonce) keyed by `state`, consumed once. The code
+ * exchange is ours: it goes through the injected `fetch`, parses Logto's error bodies, and the ID
+ * token is verified (signature included) before anything is stored.
+ */
+export class SignInFlow {
+  readonly #context: ClientContext;
+  #oidc: Promise<OidcClient> | undefined;
+
+  constructor(context: ClientContext) {
+    this.#context = context;
+  }
+
+  /** Creates a transaction and returns the authorization URL to navigate to. */
+  async createSignInUrl(options: SignInOptions): Promise<string> {
+    const { config } = this.#context;
+    requireRedirectUri('redirectUri', options.redirectUri);
+    if (options.firstScreen !== undefined && !firstScreens.has(options.firstScreen)) {
+      throw new LogtoConfigError(
+        'firstScreen',
+        `must be one of ${[...firstScreens].join(', ')}, got ${JSON.stringify(options.firstScreen)}`,
+      );
+    }
+    const logtoParams: Record<string, string> = {};
+    if (options.firstScreen) logtoParams.first_screen = options.firstScreen;
+    else if (options.interactionMode) logtoParams.interaction_mode = options.interactionMode;
+    if (options.identifiers?.length) logtoParams.identifier = options.identifiers.join(' ');
+    if (options.directSignIn) {
+      const { method, target } = options.directSignIn;
+      logtoParams.direct_sign_in = `${method}:${target}`;
+    }
+    const oidc = await this.#getOidcClient();
+    const request = await oidc.createSigninRequest({
+      redirect_uri: options.redirectUri,
+      scope: config.scopes.join(' '),
+      prompt: Array.isArray(options.prompt)
+        ? options.prompt.join(' ')
+        : (options.prompt ?? config.prompt),
+      nonce: randomToken(),
+      ...(config.resources.length > 0 ? { resource: [...config.resources] } : {}),
+      state: { postRedirectUri: options.postRedirectUri },
+      ...(options.loginHint === undefined ? {} : { login_hint: options.loginHint }),
+      extraQueryParams: { ...logtoParams, ...options.extraParams },
+    });
+    return request.url;
+  }
+
+  /** Whether `url` looks like a callback for a sign-in started in this browser. */
+  async isSignInRedirected(url: string): Promise<boolean> {
+    const parsed = new URL(url);
+    const state = parsed.searchParams.get('state');
+    if (!state || !(parsed.searchParams.has('code') || parsed.searchParams.has('error')))
+      return false;
+    const raw = await this.#context.transactions.get(state);
+    if (!raw) return false;
+    const { redirect_uri } = JSON.parse(raw) as { redirect_uri?: string };
+    return redirect_uri !== undefined && sameEndpoint(redirect_uri, parsed);
+  }
+
+  /**
+   * Validates the callback, exchanges the code and verifies the ID token. Returns the new tokens
+   * without storing them; the caller stores them.
+   */
+  async completeSignIn(url: string): Promise<{
+    state: string;
+    postRedirectUri: string | undefined;
+    claims: IdTokenClaims;
+    session: Parameters<ClientContext['session']['create']>[0];
+  }> {
+    const { transactions, metadata, config, http, now } = this.#context;
+    const state = new URL(url).searchParams.get('state');
+    if (!state)
+      throw new LogtoCallbackError('callback_state_mismatch', 'The callback has no state');
+    if (await transactions.wasCompleted(state)) {
+      throw new LogtoCallbackError(
+        'callback_replayed',
+        'This sign-in callback was already handled',
+      );
+    }
+    const oidc = await this.#getOidcClient();
+    let read: Awaited<ReturnType<OidcClient['readSigninResponseState']>>;
+    try {
+      read = await oidc.readSigninResponseState(url, true);
+    } catch {
+      if ((await transactions.getAllKeys()).length === 0) {
+        throw new LogtoCallbackError('callback_no_transaction', 'No sign-in was started here');
+      }
+      throw new LogtoCallbackError(
+        'callback_state_mismatch',
+        'The callback state matches no pending sign-in',
+      );
+    }
+    const { state: transaction, response } = read;
+    if (response.error) {
+      throw new LogtoCallbackError(
+        'callback_error_response',
+        `Sign-in failed: ${response.error}${response.error_description ? ` (${response.error_description})` : ''}`,
+        { error: response.error, errorDescription: response.error_description ?? undefined },
+      );
+    }
+    if (!response.code || !transaction.code_verifier) {
+      throw new LogtoCallbackError('callback_missing_code', 'The callback has no code');
+    }
+    const discovery = await metadata.getDiscovery();
+    const body = await postForm(http, 'token', discovery.token_endpoint, {
+      grant_type: 'authorization_code',
+      client_id: config.appId,
+      code: response.code,
+      code_verifier: transaction.code_verifier,
+      redirect_uri: transaction.redirect_uri,
+    });
+    const tokens = parseTokenResponse(body, now());
+    if (!tokens.idToken) throw new LogtoCallbackError('callback_missing_code', 'No ID token');
+    const claims = await this.#context.verifyIdToken(tokens.idToken, { nonce: transaction.nonce });
+    const data = transaction.data as { postRedirectUri?: string } | undefined;
+    return {
+      state,
+      postRedirectUri: data?.postRedirectUri,
+      claims,
+      session: {
+        idToken: tokens.idToken,
+        refreshToken: tokens.refreshToken,
+        // Without a resource, Logto's code exchange returns the opaque token for userinfo.
+        accessTokens: { [tokenKey()]: tokens.accessToken },
+      },
+    };
+  }
+
+  #getOidcClient(): Promise<OidcClient> {
+    const { config, metadata, transactions } = this.#context;
+    this.#oidc ??= metadata.getDiscovery().then(
+      (discovery) =>
+        new OidcClient({
+          authority: config.issuer,
+          client_id: config.appId,
+          redirect_uri: '',
+          response_type: 'code',
+          scope: config.scopes.join(' '),
+          metadata: discovery,
+          stateStore: transactions,
+          loadUserInfo: false,
+          // Abandoned sign-ins are swept after an hour.
+          staleStateAgeInSeconds: 3600,
+        }),
+    );
+    this.#oidc.catch(() => (this.#oidc = undefined));
+    return this.#oidc;
+  }
+}
+
+function requireRedirectUri(field: string, value: string): void {
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+    throw new LogtoConfigError(
+      field,
+      `must be an absolute http(s) URL, got ${JSON.stringify(value)}`,
+    );
+  }
+}
+
+function sameEndpoint(expected: string, actual: URL): boolean {
+  const target = new URL(expected);
+  return target.origin === actual.origin && target.pathname === actual.pathname;
+}
+
+function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

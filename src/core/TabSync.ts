@@ -1,0 +1,37 @@
+/** What one tab tells the others. Receivers re-read storage; messages carry no tokens. */
+export type TabMessage = 'signed-in' | 'signed-out' | 'tokens-updated';
+
+interface Envelope {
+  from: string;
+  message: TabMessage;
+}
+
+/**
+ * Tells other tabs (other clients for the same app on this origin) that the stored session
+ * changed, over a BroadcastChannel named `logto:<appId>`. Where BroadcastChannel is missing it does
+ * nothing, and other tabs catch up the next time they go to storage.
+ */
+export class TabSync {
+  readonly #id = Math.random().toString(36).slice(2);
+  readonly #channel: BroadcastChannel | undefined;
+
+  constructor(name: string, onMessage: (message: TabMessage) => void) {
+    if (typeof BroadcastChannel === 'undefined') return;
+    this.#channel = new BroadcastChannel(name);
+    this.#channel.onmessage = (event: MessageEvent<Envelope>) => {
+      if (event.data.from !== this.#id) onMessage(event.data.message);
+    };
+    // In Node (tests, SSR) an open channel would keep the process alive.
+    (this.#channel as { unref?: () => void }).unref?.();
+  }
+
+  /** Tells every other tab. */
+  post(message: TabMessage): void {
+    this.#channel?.postMessage({ from: this.#id, message } satisfies Envelope);
+  }
+
+  /** Stops listening. */
+  close(): void {
+    this.#channel?.close();
+  }
+}

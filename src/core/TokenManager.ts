@@ -1,0 +1,130 @@
+import type { ClientContext } from './ClientContext.js';
+import {
+  LogtoNotAuthenticatedError,
+  LogtoSessionExpiredError,
+  LogtoTokenEndpointError,
+  type LogtoError,
+} from './errors.js';
+import { postForm } from './http.js';
+import type { RefreshLock } from './RefreshLock.js';
+import type { LoadedSession } from './SessionStore.js';
+import { isTokenFresh, parseTokenResponse } from './tokenResponse.js';
+import { tokenKey } from './tokenKey.js';
+
+/** What the token manager reports back to the client. */
+export interface TokenManagerHooks {
+  /** A new token for (resource, organization) was stored. */
+  onRefreshed(resource: string | undefined, organizationId: string | undefined): void;
+  /** The grant is dead; the session has been cleared from storage. */
+  onExpired(error: LogtoSessionExpiredError): void;
+  /** A refresh failed for another reason (network, refused resource...). */
+  onFailed(
+    resource: string | undefined,
+    organizationId: string | undefined,
+    error: LogtoError,
+  ): void;
+}
+
+/**
+ * Access tokens per (resource, organization). A cache hit is answered from memory with no I/O.
+ * A miss goes: single-flight per key in this tab → the refresh lock (all keys, all tabs) → re-read
+ * storage, since another tab may have refreshed meanwhile → refresh grant. oidc-client-ts keeps one
+ * access token per user and refreshes without resources, organizations or locking, so this part
+ * is ours.
+ */
+export class TokenManager {
+  readonly #context: ClientContext;
+  readonly #lock: RefreshLock;
+  readonly #hooks: TokenManagerHooks;
+  readonly #inflight = new Map<string, Promise<string>>();
+
+  constructor(context: ClientContext, lock: RefreshLock, hooks: TokenManagerHooks) {
+    this.#context = context;
+    this.#lock = lock;
+    this.#hooks = hooks;
+  }
+
+  /** A fresh access token, from the cache or by refreshing. */
+  getAccessToken(resource?: string, organizationId?: string): Promise<string> {
+    const key = tokenKey(resource, organizationId);
+    const session = this.#context.session.current;
+    if (!session) return Promise.reject(new LogtoNotAuthenticatedError());
+    const cached = this.#freshToken(session, key);
+    if (cached !== undefined) return Promise.resolve(cached);
+
+    let pending = this.#inflight.get(key);
+    if (!pending) {
+      pending = this.#lock
+        .run(() => this.#refreshInLock(key, resource, organizationId))
+        .finally(() => this.#inflight.delete(key));
+      this.#inflight.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** Runs `task` while holding the refresh lock, so it cannot race a refresh in any tab. */
+  withLock<T>(task: () => Promise<T>): Promise<T> {
+    return this.#lock.run(task);
+  }
+
+  #freshToken(session: LoadedSession, key: string): string | undefined {
+    const record = session.accessTokens[key];
+    const { now, config } = this.#context;
+    return record && isTokenFresh(record, now(), config.refreshLeewaySeconds)
+      ? record.token
+      : undefined;
+  }
+
+  async #refreshInLock(
+    key: string,
+    resource: string | undefined,
+    organizationId: string | undefined,
+  ): Promise<string> {
+    const { session: store, metadata, http, config, now } = this.#context;
+    const session = await store.reload();
+    if (!session) throw new LogtoNotAuthenticatedError();
+    const cached = this.#freshToken(session, key);
+    if (cached !== undefined) return cached;
+    if (!session.refreshToken) {
+      throw new LogtoNotAuthenticatedError(
+        'The access token expired and there is no refresh token (sign in with offline_access and prompt=consent).',
+      );
+    }
+
+    let body: Record<string, unknown>;
+    try {
+      const { token_endpoint } = await metadata.getDiscovery();
+      body = await postForm(http, 'token', token_endpoint, {
+        grant_type: 'refresh_token',
+        client_id: config.appId,
+        refresh_token: session.refreshToken,
+        resource,
+        organization_id: organizationId,
+      });
+    } catch (error) {
+      if (error instanceof LogtoTokenEndpointError && error.error === 'invalid_grant') {
+        await store.clear();
+        const expired = new LogtoSessionExpiredError(error);
+        this.#hooks.onExpired(expired);
+        throw expired;
+      }
+      this.#hooks.onFailed(resource, organizationId, error as LogtoError);
+      throw error;
+    }
+
+    const tokens = parseTokenResponse(body, now());
+    // Logto sends a new ID token with every refresh; it is verified like the first one.
+    if (tokens.idToken) {
+      await this.#context.verifyIdToken(tokens.idToken, { subject: session.claims.sub });
+    }
+    await store.save({
+      issuer: session.issuer,
+      appId: session.appId,
+      idToken: tokens.idToken ?? session.idToken,
+      refreshToken: tokens.refreshToken ?? session.refreshToken,
+      accessTokens: { ...session.accessTokens, [key]: tokens.accessToken },
+    });
+    this.#hooks.onRefreshed(resource, organizationId);
+    return tokens.accessToken.token;
+  }
+}

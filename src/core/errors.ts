@@ -1,0 +1,210 @@
+/**
+ * Every failure of logto-spa rejects with a subclass of {@link LogtoError}. Switch on `code` (a
+ * string-literal union, so TypeScript narrows it) rather than on `message`, which is for humans and
+ * may change. No error message ever contains a token.
+ */
+
+/** All error codes the SDK produces. The README has a table that explains each one. */
+export type LogtoErrorCode =
+  | 'config_invalid'
+  | 'not_authenticated'
+  | 'session_expired'
+  | 'callback_state_mismatch'
+  | 'callback_no_transaction'
+  | 'callback_replayed'
+  | 'callback_missing_code'
+  | 'callback_error_response'
+  | 'id_token_invalid'
+  | 'token_endpoint_error'
+  | 'response_invalid'
+  | 'network_error'
+  | 'storage_error'
+  | 'lock_timeout';
+
+/**
+ * Base class of every error thrown by logto-spa.
+ *
+ * @example
+ * ```ts
+ * try { await client.getAccessToken(api); }
+ * catch (error) {
+ *   if (error instanceof LogtoError && error.code === 'session_expired') await client.signIn(redirectUri);
+ * }
+ * ```
+ */
+export class LogtoError extends Error {
+  /** Machine-readable reason; stable across versions. */
+  readonly code: LogtoErrorCode;
+
+  constructor(code: LogtoErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = new.target.name;
+  }
+}
+
+/** The configuration passed to `new LogtoClient()` (or to a call) is unusable. */
+export class LogtoConfigError extends LogtoError {
+  override readonly code = 'config_invalid' as const;
+  /** The configuration field at fault, e.g. `endpoint` or `resources[1]`. */
+  readonly field: string;
+
+  constructor(field: string, message: string) {
+    super('config_invalid', `Invalid Logto config: ${field} ${message}`);
+    this.field = field;
+  }
+}
+
+/** The call needs a signed-in user and there is none (or the session was ended). */
+export class LogtoNotAuthenticatedError extends LogtoError {
+  override readonly code = 'not_authenticated' as const;
+
+  constructor(message = 'Not signed in: call signIn() first.') {
+    super('not_authenticated', message);
+  }
+}
+
+/**
+ * The identity provider refused the refresh token (`invalid_grant`): the grant was revoked or has
+ * expired. The stored tokens have been cleared and the client is signed out; sign in again.
+ */
+export class LogtoSessionExpiredError extends LogtoError {
+  override readonly code = 'session_expired' as const;
+
+  constructor(cause: unknown) {
+    super('session_expired', 'The session has ended at the identity provider; sign in again.', {
+      cause,
+    });
+  }
+}
+
+/** Codes of {@link LogtoCallbackError}. */
+export type LogtoCallbackErrorCode = Extract<LogtoErrorCode, `callback_${string}`>;
+
+/**
+ * The sign-in callback URL cannot be accepted. The existing session, if any, is left untouched.
+ * - `callback_state_mismatch`: `state` is missing or matches no pending sign-in (possible forgery);
+ * - `callback_no_transaction`: no sign-in was started in this browser;
+ * - `callback_replayed`: this callback was already handled;
+ * - `callback_missing_code`: the URL has neither `code` nor `error`;
+ * - `callback_error_response`: the identity provider answered with `error` (e.g. `access_denied`).
+ */
+export class LogtoCallbackError extends LogtoError {
+  declare readonly code: LogtoCallbackErrorCode;
+  /** The OAuth `error` parameter, for `callback_error_response`. */
+  readonly error: string | undefined;
+  /** The OAuth `error_description` parameter, for `callback_error_response`. */
+  readonly errorDescription: string | undefined;
+
+  constructor(
+    code: LogtoCallbackErrorCode,
+    message: string,
+    details: { error?: string | undefined; errorDescription?: string | undefined } = {},
+  ) {
+    super(code, message);
+    this.error = details.error;
+    this.errorDescription = details.errorDescription;
+  }
+}
+
+/** Which check of the ID token failed. */
+export type IdTokenFailure =
+  | 'malformed'
+  | 'algorithm'
+  | 'key'
+  | 'signature'
+  | 'issuer'
+  | 'audience'
+  | 'expired'
+  | 'issued_at'
+  | 'nonce'
+  | 'subject';
+
+/** An ID token failed verification. Nothing from the response was stored. */
+export class LogtoIdTokenError extends LogtoError {
+  override readonly code = 'id_token_invalid' as const;
+  /** The check that failed. */
+  readonly reason: IdTokenFailure;
+
+  constructor(reason: IdTokenFailure, message: string, options?: { cause?: unknown }) {
+    super('id_token_invalid', `ID token rejected: ${message}`, options);
+    this.reason = reason;
+  }
+}
+
+/**
+ * The token, userinfo or another endpoint answered with an OAuth error. Logto's error body
+ * (`{ code, message, error, error_description }`) is parsed into the fields below.
+ */
+export class LogtoTokenEndpointError extends LogtoError {
+  override readonly code = 'token_endpoint_error' as const;
+  /** HTTP status of the response. */
+  readonly status: number;
+  /** The OAuth error, e.g. `invalid_target`, `access_denied`, `insufficient_scope`. */
+  readonly error: string;
+  /** The OAuth error description, when the server sent one. */
+  readonly errorDescription: string | undefined;
+  /** Logto's own error code, e.g. `oidc.invalid_grant`, when the server sent one. */
+  readonly logtoCode: string | undefined;
+
+  constructor(details: {
+    status: number;
+    error: string;
+    errorDescription?: string | undefined;
+    logtoCode?: string | undefined;
+    endpoint: string;
+  }) {
+    super(
+      'token_endpoint_error',
+      `${details.endpoint} answered ${details.status} ${details.error}` +
+        (details.errorDescription ? `: ${details.errorDescription}` : ''),
+    );
+    this.status = details.status;
+    this.error = details.error;
+    this.errorDescription = details.errorDescription;
+    this.logtoCode = details.logtoCode;
+  }
+}
+
+/** A server answered with something that is not what the protocol promises (bad JSON, missing fields). */
+export class LogtoResponseError extends LogtoError {
+  override readonly code = 'response_invalid' as const;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('response_invalid', message, options);
+  }
+}
+
+/**
+ * The identity provider could not be reached. The session is kept: call again when the network
+ * is back.
+ */
+export class LogtoNetworkError extends LogtoError {
+  override readonly code = 'network_error' as const;
+  /** The URL that failed, without its query string. */
+  readonly url: string;
+
+  constructor(url: string, cause: unknown) {
+    const bare = url.split('?')[0] ?? url;
+    super('network_error', `Network request to ${bare} failed`, { cause });
+    this.url = bare;
+  }
+}
+
+/** The storage backend failed to read or write. */
+export class LogtoStorageError extends LogtoError {
+  override readonly code = 'storage_error' as const;
+
+  constructor(message: string, cause: unknown) {
+    super('storage_error', message, { cause });
+  }
+}
+
+/** Another tab held the refresh lock for too long. */
+export class LogtoLockTimeoutError extends LogtoError {
+  override readonly code = 'lock_timeout' as const;
+
+  constructor(lockName: string, seconds: number) {
+    super('lock_timeout', `Waited ${seconds}s for the lock ${lockName}; another tab may be stuck.`);
+  }
+}

@@ -1,0 +1,46 @@
+export { LogtoClient } from './LogtoClient.js';
+export type { AuthSnapshot } from './AuthSnapshot.js';
+export type { LogtoEvents, LogtoEventName } from './Emitter.js';
+export type { LogtoConfig, ClientOptions, ResolvedConfig } from './LogtoConfig.js';
+export type { SignInOptions, SignInCallbackResult } from './SignInFlow.js';
+export type { LogtoStorage } from './storage/LogtoStorage.js';
+export { MemoryStorage } from './storage/MemoryStorage.js';
+export { IndexedDbStorage } from './storage/IndexedDbStorage.js';
+export {
+  UserScope,
+  ReservedScope,
+  ReservedResource,
+  Prompt,
+  FirstScreen,
+  buildOrganizationUrn,
+  getOrganizationIdFromUrn,
+  type InteractionMode,
+  type SignInIdentifier,
+} from './constants.js';
+export type {
+  JwtClaims,
+  IdTokenClaims,
+  AddressClaim,
+  UserInfoResponse,
+  OrganizationData,
+  UserIdentity,
+  SsoIdentity,
+  AccessTokenClaims,
+} from './claims.js';
+export {
+  LogtoError,
+  LogtoConfigError,
+  LogtoNotAuthenticatedError,
+  LogtoSessionExpiredError,
+  LogtoCallbackError,
+  LogtoIdTokenError,
+  LogtoTokenEndpointError,
+  LogtoResponseError,
+  LogtoNetworkError,
+  LogtoStorageError,
+  LogtoLockTimeoutError,
+  type LogtoErrorCode,
+  type LogtoCallbackErrorCode,
+  type IdTokenFailure,
+} from './errors.js';
+export { decodeJwtClaims } from './jwt.js';

@@ -1,0 +1,26 @@
+import type { LogtoStorage } from './LogtoStorage.js';
+
+/**
+ * Keeps everything in memory: lost on reload and not shared between tabs. The fallback when
+ * IndexedDB is unavailable; also handy in tests.
+ */
+export class MemoryStorage implements LogtoStorage {
+  readonly #values = new Map<string, string>();
+
+  /** @inheritdoc */
+  get(key: string): Promise<string | null> {
+    return Promise.resolve(this.#values.get(key) ?? null);
+  }
+
+  /** @inheritdoc */
+  set(key: string, value: string): Promise<void> {
+    this.#values.set(key, value);
+    return Promise.resolve();
+  }
+
+  /** @inheritdoc */
+  remove(key: string): Promise<void> {
+    this.#values.delete(key);
+    return Promise.resolve();
+  }
+}

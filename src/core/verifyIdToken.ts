@@ -1,0 +1,102 @@
+import type { IdTokenClaims } from './claims.js';
+import { LogtoIdTokenError } from './errors.js';
+import { decodeJwt, type DecodedJwt } from './jwt.js';
+import {
+  isKeyUsableFor,
+  supportedJwsAlgorithms,
+  verifyJwsSignature,
+  type PublicJwk,
+} from './verifyJwsSignature.js';
+
+/** What an ID token must match. */
+export interface IdTokenExpectations {
+  issuer: string;
+  clientId: string;
+  /** The nonce sent with the authorization request; required on sign-in, absent on refresh. */
+  nonce?: string | undefined;
+  /** On refresh: the `sub` of the current session, which must not change. */
+  subject?: string | undefined;
+  /** Current time, epoch seconds. */
+  now: number;
+  clockToleranceSeconds: number;
+}
+
+/** Supplies signing keys; `refresh` asks for a fresh copy when the token's `kid` is unknown. */
+export type KeySource = (refresh: boolean) => Promise<PublicJwk[]>;
+
+/**
+ * Verifies an ID token: signature against the provider's keys (refetched once for an unknown
+ * `kid`), then `iss`, `aud`, `exp`, `iat`, `nonce` and `sub`. oidc-client-ts checks none of the
+ * signature and time claims, so the client calls this on every ID token it receives.
+ *
+ * @throws LogtoIdTokenError naming the failed check
+ */
+export async function verifyIdToken(
+  token: string,
+  expected: IdTokenExpectations,
+  keys: KeySource,
+): Promise<IdTokenClaims> {
+  let jwt: DecodedJwt;
+  try {
+    jwt = decodeJwt(token);
+  } catch (cause) {
+    throw new LogtoIdTokenError('malformed', 'not a JWT', { cause });
+  }
+  await verifyWithKnownKey(jwt, keys);
+
+  const claims = jwt.payload;
+  const { now, clockToleranceSeconds: tolerance } = expected;
+  if (claims.iss !== expected.issuer) {
+    throw new LogtoIdTokenError('issuer', `iss is not ${expected.issuer}`);
+  }
+  const audiences = Array.isArray(claims.aud) ? (claims.aud as unknown[]) : [claims.aud];
+  if (!audiences.includes(expected.clientId)) {
+    throw new LogtoIdTokenError('audience', `aud does not include ${expected.clientId}`);
+  }
+  if (audiences.length > 1 && claims.azp !== expected.clientId) {
+    throw new LogtoIdTokenError('audience', 'azp does not match the client');
+  }
+  if (typeof claims.exp !== 'number' || claims.exp + tolerance < now) {
+    throw new LogtoIdTokenError('expired', 'the token has expired');
+  }
+  if (typeof claims.iat !== 'number' || Math.abs(claims.iat - now) > tolerance) {
+    throw new LogtoIdTokenError('issued_at', 'iat is outside the allowed clock tolerance');
+  }
+  if (expected.nonce !== undefined && claims.nonce !== expected.nonce) {
+    throw new LogtoIdTokenError('nonce', 'nonce does not match the sign-in request');
+  }
+  if (typeof claims.sub !== 'string' || claims.sub === '') {
+    throw new LogtoIdTokenError('subject', 'sub is missing');
+  }
+  if (expected.subject !== undefined && claims.sub !== expected.subject) {
+    throw new LogtoIdTokenError('subject', 'sub changed during the session');
+  }
+  return claims as IdTokenClaims;
+}
+
+async function verifyWithKnownKey(jwt: DecodedJwt, keys: KeySource): Promise<void> {
+  const alg = String(jwt.header.alg);
+  if (!supportedJwsAlgorithms.includes(alg)) {
+    throw new LogtoIdTokenError('algorithm', `unsupported algorithm ${alg}`);
+  }
+  const kid = typeof jwt.header.kid === 'string' ? jwt.header.kid : undefined;
+  const pick = (list: PublicJwk[]) =>
+    list.filter((key) => (kid === undefined || key.kid === kid) && isKeyUsableFor(key, alg));
+
+  let candidates = pick(await keys(false));
+  // An unknown kid usually means the provider rotated its keys: fetch them once more.
+  if (candidates.length === 0) candidates = pick(await keys(true));
+  if (candidates.length === 0) {
+    throw new LogtoIdTokenError('key', `no ${alg} signing key${kid ? ` with kid ${kid}` : ''}`);
+  }
+  let failure: unknown;
+  for (const key of candidates) {
+    try {
+      await verifyJwsSignature(jwt, key);
+      return;
+    } catch (error) {
+      failure = error;
+    }
+  }
+  throw failure;
+}
