@@ -1,0 +1,199 @@
+import { randomBytes } from 'node:crypto';
+
+import type * as OidcProviderModule from 'oidc-provider';
+import type { KoaContext, Provider } from 'oidc-provider';
+
+import { claimsByScope, createFindAccount } from './accountClaims.js';
+import { createCorsMiddleware } from './createCorsMiddleware.js';
+import { createMemoryAdapter } from './createMemoryAdapter.js';
+import { createRefreshTokenGrant, refreshTokenGrantParameters } from './createRefreshTokenGrant.js';
+import { createSigningKey } from './createSigningKey.js';
+import type { DevIdpSeed } from './DevIdpSeed.js';
+import { LogtoScope } from './logtoConstants.js';
+import { reshapeErrorBodies } from './logtoErrorBody.js';
+import { messagePage, signOutPage } from './pages.js';
+import type { RequestLog } from './RequestLog.js';
+import { createGetResourceServerInfo } from './resourceServerInfo.js';
+import type { UserDirectory } from './UserDirectory.js';
+
+/** Token and session lifetimes in seconds, all defaults applied. */
+export interface ResolvedTtl {
+  accessToken: number;
+  idToken: number;
+  refreshToken: number;
+  session: number;
+  grant: number;
+  organizationToken: number;
+}
+
+/** Everything `createProvider` assembles the provider from. */
+export interface ProviderSetup {
+  oidc: typeof OidcProviderModule;
+  issuer: string;
+  seed: DevIdpSeed;
+  directory: UserDirectory;
+  ttl: ResolvedTtl;
+  reuseGraceSeconds: number;
+  requestLog: RequestLog;
+  logError: (message: string) => void;
+}
+
+/** Origins allowed to call the IdP from a browser: those of the app's URIs plus extras. */
+export function allowedOriginsOf(seed: DevIdpSeed): Set<string> {
+  const { redirectUris, postSignOutRedirectUris, corsOrigins } = seed.app;
+  return new Set([
+    ...[...redirectUris, ...postSignOutRedirectUris].map((uri) => new URL(uri).origin),
+    ...corsOrigins,
+  ]);
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Configures oidc-provider the way Logto does for one public SPA client: PKCE-only
+ * authorization code flow, ES384 keys, resource indicators, scope claims in ID tokens,
+ * Logto's refresh grant with `organization_id`, Logto-shaped error bodies and app-only CORS.
+ * Every configuration hook whose default would print a notice is set explicitly.
+ */
+export function createProvider(setup: ProviderSetup): Provider {
+  const { oidc, seed, directory, ttl, requestLog } = setup;
+  const { errors } = oidc;
+  const allowedOrigins = allowedOriginsOf(seed);
+  const findAccount = createFindAccount(directory);
+  const extraClaims = new WeakMap<object, Record<string, unknown>>();
+  const resourceTtls = { accessToken: ttl.accessToken, organizationToken: ttl.organizationToken };
+
+  const provider = new oidc.Provider(setup.issuer, {
+    adapter: createMemoryAdapter(),
+    clients: [
+      {
+        client_id: seed.app.appId,
+        client_name: seed.app.name,
+        application_type: 'web',
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        redirect_uris: seed.app.redirectUris,
+        post_logout_redirect_uris: seed.app.postSignOutRedirectUris,
+        id_token_signed_response_alg: 'ES384',
+      },
+    ],
+    clientDefaults: {
+      grant_types: ['authorization_code', 'refresh_token'],
+      id_token_signed_response_alg: 'ES384',
+      response_types: ['code'],
+      token_endpoint_auth_method: 'none',
+    },
+    allowOmittingSingleRegisteredRedirectUri: false,
+    clientBasedCORS: (_ctx: unknown, origin: string) => allowedOrigins.has(origin),
+    claims: claimsByScope,
+    scopes: [LogtoScope.OpenId, LogtoScope.OfflineAccess, ...Object.keys(claimsByScope)],
+    conformIdTokenClaims: false,
+    cookies: {
+      // Fresh keys per start: sessions do not survive a restart, just as the in-memory grants.
+      keys: [randomBytes(32).toString('base64url')],
+      long: { httpOnly: true, sameSite: 'lax' },
+      short: { httpOnly: true, sameSite: 'lax' },
+    },
+    enabledJWA: { idTokenSigningAlgValues: ['ES384'] },
+    extraParams: ['first_screen', 'interaction_mode', 'direct_sign_in', 'identifier'],
+    extraTokenClaims: (_ctx: unknown, token: object) => extraClaims.get(token),
+    features: {
+      devInteractions: { enabled: false },
+      dPoP: { enabled: false },
+      pushedAuthorizationRequests: { enabled: false },
+      revocation: {
+        enabled: true,
+        allowedPolicy: (_ctx: unknown, client: { clientId: string }, token: { clientId: string }) =>
+          token.clientId === client.clientId,
+      },
+      userinfo: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx: KoaContext, form: string) => {
+          ctx.type = 'html';
+          ctx.body = signOutPage(form);
+        },
+        postLogoutSuccessSource: (ctx: KoaContext) => {
+          ctx.type = 'html';
+          ctx.body = messagePage('Signed out', 'You have been signed out.');
+        },
+      },
+      resourceIndicators: {
+        enabled: true,
+        // No resource → the opaque userinfo token, as Logto answers a plain code exchange.
+        defaultResource: (_ctx: unknown, _client: unknown, oneOf?: string[]) => oneOf,
+        useGrantedResource: () => false,
+        getResourceServerInfo: createGetResourceServerInfo(directory, resourceTtls, errors),
+      },
+    },
+    findAccount,
+    interactions: {
+      url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
+    },
+    jwks: { keys: [createSigningKey()] },
+    pkce: { required: () => true },
+    renderError: (ctx: KoaContext, out: { error?: string; error_description?: string }) => {
+      ctx.type = 'html';
+      ctx.body = messagePage(
+        out.error ?? 'Error',
+        out.error_description ?? 'The request could not be completed.',
+      );
+    },
+    responseTypes: ['code'],
+    ttl: {
+      AccessToken: (_ctx: unknown, token: { resourceServer?: { accessTokenTTL?: number } }) =>
+        token.resourceServer?.accessTokenTTL ?? ttl.accessToken,
+      AuthorizationCode: 60,
+      IdToken: ttl.idToken,
+      // Sliding: each rotated refresh token gets the full lifetime again.
+      RefreshToken: ttl.refreshToken,
+      Interaction: 3600,
+      Session: ttl.session,
+      Grant: ttl.grant,
+    },
+  });
+
+  provider.on('server_error', (_ctx: unknown, error: Error) => {
+    setup.logError(`server error: ${error.message}`);
+  });
+
+  provider.use(createCorsMiddleware(allowedOrigins));
+  provider.use(reshapeErrorBodies);
+  provider.use(async (ctx, next) => {
+    try {
+      await next();
+    } finally {
+      // Only the names of what was asked are kept; token values never reach the log.
+      const body = ctx.oidc?.route === 'token' ? ctx.oidc.body : undefined;
+      if (body) {
+        const grantType = single(body.grant_type);
+        const resource = single(body.resource);
+        const organizationId = single(body.organization_id);
+        requestLog.annotate(ctx.req, {
+          ...(grantType === undefined ? {} : { grantType }),
+          ...(resource === undefined ? {} : { resource }),
+          ...(organizationId === undefined ? {} : { organizationId }),
+        });
+      }
+    }
+  });
+
+  provider.registerGrantType(
+    'refresh_token',
+    createRefreshTokenGrant({
+      provider,
+      errors,
+      directory,
+      findAccount,
+      ttls: resourceTtls,
+      reuseGraceSeconds: setup.reuseGraceSeconds,
+      extraClaims,
+    }),
+    refreshTokenGrantParameters,
+  );
+
+  return provider;
+}

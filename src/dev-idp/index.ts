@@ -1,0 +1,25 @@
+/**
+ * `logto-spa/dev-idp` (Node only): a local, Logto-compatible OpenID provider for development,
+ * demos and tests, built on oidc-provider. Start it with `startDevIdp` or the
+ * `logto-spa-dev-idp` CLI; sign in from Node tests with `completeSignIn`.
+ */
+export { startDevIdp } from './startDevIdp.js';
+export type { DevIdp, DevIdpOptions, DevIdpTtl } from './startDevIdp.js';
+export type { DevIdpRequest } from './RequestLog.js';
+export { loadSeed } from './loadSeed.js';
+export { validateSeed } from './validateSeed.js';
+export { SeedValidationError } from './SeedValidationError.js';
+export type {
+  DevIdpSeed,
+  DevIdpSeedInput,
+  SeedApp,
+  SeedOrganization,
+  SeedOrganizationMember,
+  SeedOrganizationRole,
+  SeedResource,
+  SeedResourceScope,
+  SeedRole,
+  SeedUser,
+} from './DevIdpSeed.js';
+export { completeSignIn } from './completeSignIn.js';
+export type { SignInCredentials, SignUpCredentials } from './completeSignIn.js';
