@@ -184,7 +184,7 @@ export class LogtoClient {
         body,
       }).catch(() => undefined);
     }
-    await this.clearAllTokens();
+    await this.#clearSession('signOut');
     const url = new URL(discovery.end_session_endpoint);
     url.searchParams.set('client_id', appId);
     if (postLogoutRedirectUri)
@@ -277,9 +277,7 @@ export class LogtoClient {
   /** Forgets the whole session here and in every tab, without contacting Logto. */
   async clearAllTokens(): Promise<void> {
     await this.#init();
-    await this.#tokens.withLock(() => this.#context.session.clear());
-    this.#tabSync?.post('signed-out');
-    this.#setSignedOut('cleared', false, undefined);
+    await this.#clearSession('cleared');
   }
 
   /** Stops timers and tab sync. Call when the client is no longer used (tests, HMR). */
@@ -372,6 +370,12 @@ export class LogtoClient {
     this.#refresher.schedule();
     if (!wasAuthenticated && fromOtherTab)
       this.#events.emit('signedIn', { claims: session.claims, fromOtherTab });
+  }
+
+  async #clearSession(reason: LogtoEvents['signedOut']['reason']): Promise<void> {
+    await this.#tokens.withLock(() => this.#context.session.clear());
+    this.#tabSync?.post('signed-out');
+    this.#setSignedOut(reason, false, undefined);
   }
 
   #afterTokensChanged(): void {

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryStorage } from '../../../src/core/index.js';
+import type { DevIdp } from '../../../src/dev-idp/index.js';
+import { clientFactory, postSignOutUri, shopping, signIn, startTestIdp } from './harness.js';
+
+let idp: DevIdp;
+const newClient = clientFactory(() => idp);
+
+beforeAll(async () => {
+  idp = await startTestIdp();
+});
+afterAll(() => idp.close());
+
+/** Resolves when `predicate` holds for the client's snapshot (checked on every change). */
+function snapshotWhere(
+  client: ReturnType<typeof newClient>['client'],
+  predicate: (snapshot: ReturnType<typeof client.getSnapshot>) => boolean,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('snapshot never matched')), 2000);
+    const check = () => {
+      if (!predicate(client.getSnapshot())) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const unsubscribe = client.subscribe(check);
+    check();
+  });
+}
+
+describe('tabs stay in sync (BroadcastChannel + shared storage)', () => {
+  it('sign-in, refresh and sign-out in one tab reach the other without a reload', async () => {
+    const storage = new MemoryStorage();
+    const tabA = newClient({}, { storage });
+    const tabB = newClient({}, { storage });
+    await snapshotWhere(tabB.client, (snapshot) => !snapshot.isLoading);
+    expect(tabB.client.getSnapshot().isAuthenticated).toBe(false);
+    const signedIn: boolean[] = [];
+    tabB.client.on('signedIn', ({ fromOtherTab }) => signedIn.push(fromOtherTab));
+
+    await signIn(tabA);
+    await snapshotWhere(tabB.client, (snapshot) => snapshot.isAuthenticated);
+    expect(tabB.client.getSnapshot().idTokenClaims?.sub).toBe('u_alice01');
+    expect(signedIn).toEqual([true]);
+
+    const revision = tabB.client.getSnapshot().tokenRevision;
+    const token = await tabA.client.getAccessToken(shopping);
+    await snapshotWhere(tabB.client, (snapshot) => snapshot.tokenRevision > revision);
+    // Tab B gets tab A's token from the shared cache, with no request of its own.
+    expect(await tabB.client.getAccessToken(shopping)).toBe(token);
+    expect(tabB.tokenRequests()).toHaveLength(0);
+
+    await tabA.client.signOut(postSignOutUri);
+    await snapshotWhere(tabB.client, (snapshot) => !snapshot.isAuthenticated);
+    await expect(tabB.client.getAccessToken(shopping)).rejects.toMatchObject({
+      code: 'not_authenticated',
+    });
+  });
+});

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryStorage } from '../../../src/core/index.js';
+import type { DevIdp } from '../../../src/dev-idp/index.js';
+import { clientFactory, postSignOutUri, signIn, startTestIdp } from './harness.js';
+
+let idp: DevIdp;
+const newClient = clientFactory(() => idp);
+
+beforeAll(async () => {
+  idp = await startTestIdp();
+});
+afterAll(() => idp.close());
+
+describe('signOut', () => {
+  it('revokes the refresh token, clears storage and goes to the end-session URL', async () => {
+    const storage = new MemoryStorage();
+    const test = newClient({}, { storage });
+    await signIn(test);
+    const refreshToken = (await test.client.getRefreshToken()) ?? '';
+    const signedOut: string[] = [];
+    test.client.on('signedOut', ({ reason }) => signedOut.push(reason));
+
+    await test.client.signOut(postSignOutUri);
+
+    const revocation = test.wire.find((request) => request.path.endsWith('/token/revocation'));
+    expect(revocation?.status).toBe(200);
+    expect(revocation?.params.get('client_id')).toBe('demo-spa');
+    const endSession = new URL(test.navigations.at(-1) ?? '');
+    expect(`${endSession.origin}${endSession.pathname}`).toBe(`${idp.issuer}/session/end`);
+    expect(endSession.searchParams.get('client_id')).toBe('demo-spa');
+    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(postSignOutUri);
+    expect(await storage.get('logto:demo-spa:session')).toBeNull();
+    expect(test.client.getSnapshot().isAuthenticated).toBe(false);
+    expect(signedOut).toEqual(['signOut']);
+
+    // The IdP no longer honours the revoked refresh token.
+    const reuse = await fetch(`${idp.issuer}/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: 'demo-spa',
+        refresh_token: refreshToken,
+      }),
+    });
+    expect(reuse.status).toBe(400);
+  });
+
+  it('signs out locally even when the IdP is unreachable', async () => {
+    const test = newClient();
+    await signIn(test);
+    await idp.suspend();
+    try {
+      await test.client.signOut(postSignOutUri);
+    } finally {
+      await idp.resume();
+    }
+    expect(await test.client.isAuthenticated()).toBe(false);
+    expect(test.navigations.at(-1)).toContain('/oidc/session/end');
+  });
+});
