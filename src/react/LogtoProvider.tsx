@@ -1,0 +1,92 @@
+import { useEffect, useState, type ReactElement, type ReactNode } from 'react';
+import { LogtoClient, type ClientOptions, type LogtoConfig } from '../core/index.js';
+import type { LogtoClientLike } from './LogtoClientLike.js';
+import { LogtoContext } from './LogtoContext.js';
+import { stableJson } from './stableJson.js';
+
+/** Props of {@link LogtoProvider}: either a config (the provider owns the client) or a client. */
+export type LogtoProviderProps =
+  | {
+      /** Compared by value: a config object recreated on every render keeps the same client. */
+      config: LogtoConfig;
+      /**
+       * Injection points and tunables, read when the client is created (first render, and when
+       * `config` changes by value). Changing only `options` later does not rebuild the client.
+       */
+      options?: ClientOptions;
+      client?: never;
+      children?: ReactNode;
+    }
+  | {
+      /** A client you created and own; the provider never disposes it. */
+      client: LogtoClientLike;
+      config?: never;
+      options?: never;
+      children?: ReactNode;
+    };
+
+interface OwnedClient {
+  key: string;
+  client: LogtoClient;
+}
+
+/** Disposals waiting for the next task, so StrictMode's unmount-and-remount can cancel them. */
+const pendingDisposals = new WeakMap<LogtoClientLike, ReturnType<typeof setTimeout>>();
+
+function createOwned(
+  config: LogtoConfig | undefined,
+  options: ClientOptions | undefined,
+): OwnedClient | undefined {
+  // Constructing touches no browser API, so this is safe during render and on the server.
+  return config ? { key: stableJson(config), client: new LogtoClient(config, options) } : undefined;
+}
+
+/**
+ * Makes a Logto client available to the hooks and `<Protected>` below it. Pass `config` and the
+ * provider creates the client (and disposes it when the config changes by value or the provider
+ * unmounts), or pass a `client` you manage yourself.
+ *
+ * @throws LogtoConfigError (during render) when `config` is invalid
+ * @example
+ * ```tsx
+ * const config = { endpoint: 'https://tenant.logto.app', appId: 'my-app', resources: [api] };
+ * createRoot(root).render(
+ *   <LogtoProvider config={config}>
+ *     <App />
+ *   </LogtoProvider>,
+ * );
+ * ```
+ */
+export function LogtoProvider(props: LogtoProviderProps): ReactElement | null {
+  const { config, options, children } = props;
+  const [owned, setOwned] = useState(() => createOwned(config, options));
+  const key = config ? stableJson(config) : undefined;
+  if (owned?.key !== key) {
+    // A real change of config (by value): replace the client during render, React's pattern for
+    // state derived from props, so no render ever sees the old client with the new config.
+    setOwned(createOwned(config, options));
+  }
+  const ownedClient = owned?.key === key ? owned?.client : undefined;
+
+  useEffect(() => {
+    if (!ownedClient) return;
+    clearTimeout(pendingDisposals.get(ownedClient));
+    pendingDisposals.delete(ownedClient);
+    return () => {
+      // StrictMode unmounts and remounts every effect once; disposing at once would close the
+      // client's tab sync for good. A remount within the same task cancels this.
+      pendingDisposals.set(
+        ownedClient,
+        setTimeout(() => {
+          pendingDisposals.delete(ownedClient);
+          ownedClient.dispose();
+        }, 0),
+      );
+    };
+  }, [ownedClient]);
+
+  const client = props.client ?? ownedClient;
+  // Only reachable for one render while the replacement client is being set above.
+  if (!client) return null;
+  return <LogtoContext.Provider value={client}>{children}</LogtoContext.Provider>;
+}

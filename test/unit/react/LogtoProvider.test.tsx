@@ -1,0 +1,190 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import { Component, useState, type ReactNode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  LogtoClient,
+  LogtoConfigError,
+  MemoryStorage,
+  type LogtoConfig,
+} from '../../../src/core/index.js';
+import { LogtoProvider, useLogto, type LogtoClientLike } from '../../../src/react/index.js';
+import { renderStrict } from './renderStrict.js';
+import { createTestClient, testConfig } from './testClient.js';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Reports the client it sees on every render. */
+function ClientProbe({ seen }: { seen: LogtoClientLike[] }): ReactNode {
+  const { client, isLoading } = useLogto();
+  seen.push(client);
+  return <p>{isLoading ? 'loading' : 'ready'}</p>;
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('LogtoProvider', () => {
+  it('keeps one client when an equal config object is recreated on every render', async () => {
+    const seen: LogtoClientLike[] = [];
+    const options = { storage: new MemoryStorage() };
+    const view = renderStrict(
+      <LogtoProvider config={{ ...testConfig, scopes: ['email'] }} options={options}>
+        <ClientProbe seen={seen} />
+      </LogtoProvider>,
+    );
+    await screen.findByText('ready');
+    // Same values, new objects, keys in another order.
+    view.rerender(
+      <LogtoProvider
+        config={{ scopes: ['email'], appId: testConfig.appId, endpoint: testConfig.endpoint }}
+        options={{ ...options }}
+      >
+        <ClientProbe seen={seen} />
+      </LogtoProvider>,
+    );
+    view.rerender(
+      <LogtoProvider config={{ ...testConfig, scopes: ['email'] }} options={options}>
+        <ClientProbe seen={seen} />
+      </LogtoProvider>,
+    );
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(seen).size).toBe(1);
+    expect(seen[0]).toBeInstanceOf(LogtoClient);
+  });
+
+  it('creates a new client on a real config change and disposes the old one', async () => {
+    const dispose = vi.spyOn(LogtoClient.prototype, 'dispose');
+    const seen: LogtoClientLike[] = [];
+    const options = { storage: new MemoryStorage() };
+    const view = renderStrict(
+      <LogtoProvider config={testConfig} options={options}>
+        <ClientProbe seen={seen} />
+      </LogtoProvider>,
+    );
+    await screen.findByText('ready');
+    const first = seen.at(-1);
+    view.rerender(
+      <LogtoProvider config={{ ...testConfig, appId: 'other-app' }} options={options}>
+        <ClientProbe seen={seen} />
+      </LogtoProvider>,
+    );
+    const second = seen.at(-1);
+    expect(second).not.toBe(first);
+    expect(second?.config.appId).toBe('other-app');
+    await waitFor(() => expect(dispose.mock.contexts).toContain(first));
+    expect(dispose.mock.contexts).not.toContain(second);
+  });
+
+  it('survives StrictMode without disposing its client, and disposes it on unmount', async () => {
+    const dispose = vi.spyOn(LogtoClient.prototype, 'dispose');
+    const seen: LogtoClientLike[] = [];
+    const view = renderStrict(
+      <LogtoProvider config={testConfig} options={{ storage: new MemoryStorage() }}>
+        <ClientProbe seen={seen} />
+      </LogtoProvider>,
+    );
+    await screen.findByText('ready');
+    await tick();
+    const client = seen.at(-1);
+    // Earlier tests' providers are disposed a task after their unmount: look at this client only.
+    expect(dispose.mock.contexts).not.toContain(client);
+    await expect(client?.getAccessToken()).rejects.toMatchObject({ code: 'not_authenticated' });
+    view.unmount();
+    await waitFor(() => expect(dispose.mock.contexts).toContain(client));
+  });
+
+  it('uses a given client as is and never disposes it', async () => {
+    const { client } = createTestClient();
+    const dispose = vi.spyOn(client, 'dispose');
+    const seen: LogtoClientLike[] = [];
+    const view = renderStrict(
+      <LogtoProvider client={client}>
+        <ClientProbe seen={seen} />
+      </LogtoProvider>,
+    );
+    await screen.findByText('ready');
+    expect(new Set(seen)).toEqual(new Set([client]));
+    view.unmount();
+    await tick();
+    expect(dispose).not.toHaveBeenCalled();
+  });
+
+  it('passes options to the client it creates', async () => {
+    const navigations: string[] = [];
+    let signIn: (() => Promise<void>) | undefined;
+    function Capture(): ReactNode {
+      const logto = useLogto();
+      signIn = () => logto.signIn('http://localhost:3000/callback');
+      return null;
+    }
+    const discovery = {
+      issuer: 'https://idp.test/oidc',
+      authorization_endpoint: 'https://idp.test/oidc/auth',
+      token_endpoint: 'https://idp.test/oidc/token',
+      userinfo_endpoint: 'https://idp.test/oidc/me',
+      jwks_uri: 'https://idp.test/oidc/jwks',
+      end_session_endpoint: 'https://idp.test/oidc/session/end',
+      revocation_endpoint: 'https://idp.test/oidc/token/revocation',
+    };
+    renderStrict(
+      <LogtoProvider
+        config={testConfig}
+        options={{
+          storage: new MemoryStorage(),
+          fetch: () => Promise.resolve(Response.json(discovery)),
+          navigate: (url) => navigations.push(url),
+        }}
+      >
+        <Capture />
+      </LogtoProvider>,
+    );
+    await signIn?.();
+    expect(navigations).toHaveLength(1);
+    expect(navigations[0]).toMatch(/^https:\/\/idp\.test\/oidc\/auth\?/);
+  });
+
+  it('fails during render with the config error when the config is invalid', () => {
+    class Boundary extends Component<{ children: ReactNode }, { error?: Error }> {
+      override state: { error?: Error } = {};
+      static getDerivedStateFromError(error: Error) {
+        return { error };
+      }
+      override render() {
+        return this.state.error ? <p role="alert">{this.state.error.name}</p> : this.props.children;
+      }
+    }
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const config: LogtoConfig = { endpoint: 'not a url', appId: 'app' };
+    render(
+      <Boundary>
+        <LogtoProvider config={config}>
+          <p>app</p>
+        </LogtoProvider>
+      </Boundary>,
+    );
+    expect(screen.getByRole('alert').textContent).toBe(LogtoConfigError.name);
+  });
+
+  it('keeps the client when the parent re-renders for unrelated reasons', async () => {
+    const seen: LogtoClientLike[] = [];
+    let bump: (() => void) | undefined;
+    function App(): ReactNode {
+      const [count, setCount] = useState(0);
+      bump = () => setCount((value) => value + 1);
+      return (
+        <LogtoProvider config={{ endpoint: testConfig.endpoint, appId: testConfig.appId }}>
+          <span>{count}</span>
+          <ClientProbe seen={seen} />
+        </LogtoProvider>
+      );
+    }
+    renderStrict(<App />);
+    await screen.findByText('ready');
+    const { act } = await import('@testing-library/react');
+    act(() => bump?.());
+    act(() => bump?.());
+    expect(screen.getByText('2')).toBeTruthy();
+    expect(new Set(seen).size).toBe(1);
+  });
+});
