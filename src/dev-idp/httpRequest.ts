@@ -28,7 +28,9 @@ export function httpRequest(url: string, init: HttpRequestInit = {}): Promise<Ht
   const headers: Record<string, string> = { ...init.headers };
   if (init.body !== undefined) headers['content-length'] = String(Buffer.byteLength(init.body));
   return new Promise((resolve, reject) => {
-    const req = send(target, { method: init.method ?? 'GET', headers }, (res) => {
+    // A fresh connection per request: a pooled keep-alive socket could outlive a suspended IdP
+    // and fail as "socket hang up" instead of the plain refusal a test expects.
+    const req = send(target, { method: init.method ?? 'GET', headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', reject);

@@ -148,33 +148,37 @@ export async function runCli(
     return 0;
   }
 
-  let idp: DevIdp;
-  try {
-    // Load the engine quietly first: its "unsupported runtime" notice on Node 20 would only
-    // confuse someone starting a dev server; startDevIdp then reuses the loaded module.
-    await loadOidcProvider(true);
-    idp = await startDevIdp(idpOptions);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    io.err(`logto-spa-dev-idp: ${message.split('\n')[0] ?? message}`);
-    return error instanceof SeedValidationError || error instanceof TypeError ? 2 : 1;
-  }
-  for (const line of banner(idp)) io.out(line);
-  options.onStarted?.(idp);
-
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      options.signal?.removeEventListener('abort', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    options.signal?.addEventListener('abort', stop);
-    if (options.signal?.aborted === true) stop();
+  let stop = () => {};
+  const stopped = new Promise<void>((resolve) => {
+    stop = resolve;
   });
-  await idp.close();
+  // Listen for signals before anything is printed: Node installs its signal handler only with
+  // the first listener, and a Ctrl-C that beats it would kill the process without a clean stop.
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  options.signal?.addEventListener('abort', stop);
+  try {
+    let idp: DevIdp;
+    try {
+      // Load the engine quietly first: its "unsupported runtime" notice on Node 20 would only
+      // confuse someone starting a dev server; startDevIdp then reuses the loaded module.
+      await loadOidcProvider(true);
+      idp = await startDevIdp(idpOptions);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      io.err(`logto-spa-dev-idp: ${message.split('\n')[0] ?? message}`);
+      return error instanceof SeedValidationError || error instanceof TypeError ? 2 : 1;
+    }
+    for (const line of banner(idp)) io.out(line);
+    options.onStarted?.(idp);
+    if (options.signal?.aborted === true) stop();
+    await stopped;
+    await idp.close();
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    options.signal?.removeEventListener('abort', stop);
+  }
   io.out('Stopped.');
   return 0;
 }
