@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { loadSeed, startDevIdp, type DevIdp } from '../../../src/dev-idp/index.js';
+import { findForm } from '../../../src/dev-idp/htmlForm.js';
+import { httpRequest } from '../../../src/dev-idp/httpRequest.js';
+import { NodeBrowser } from '../../../src/dev-idp/NodeBrowser.js';
+import {
+  buildAuthorizeUrl,
+  decodeJwt,
+  refresh,
+  signIn,
+  tokenRequest,
+} from '../../support/devIdpClient.js';
+
+const appOrigin = 'http://127.0.0.1:5173';
+const extraOrigin = 'http://localhost:4000';
+const foreignOrigin = 'http://evil.example';
+const alice = { username: 'alice', password: 'alice-password' };
+let idp: DevIdp;
+
+beforeAll(async () => {
+  const seed = await loadSeed('demo/idp.seed.json');
+  seed.app.corsOrigins = [extraOrigin];
+  idp = await startDevIdp({
+    seed,
+    port: 0,
+    quiet: true,
+    refreshTokenReuseGraceSeconds: 0,
+    ttl: { accessToken: 30, idToken: 90 },
+  });
+});
+
+afterAll(async () => {
+  await idp.close();
+});
+
+describe('end session', () => {
+  const isApp = (url: string) => url.startsWith(`${appOrigin}/`);
+
+  it('signs out and goes to a registered post_logout_redirect_uri without a confirmation click', async () => {
+    const browser = new NodeBrowser();
+    const signInPage = await browser.navigate(buildAuthorizeUrl(idp).url, {}, isApp);
+    const signInForm =
+      signInPage.kind === 'page' ? findForm(signInPage.body, signInPage.url) : undefined;
+    expect(signInForm).toBeDefined();
+    await browser.submit(
+      signInForm ?? { action: '', method: 'POST', fields: new Map() },
+      alice,
+      isApp,
+    );
+    const endSession = new URL(`${idp.issuer}/session/end`);
+    endSession.searchParams.set('client_id', 'demo-spa');
+    endSession.searchParams.set('post_logout_redirect_uri', `${appOrigin}/`);
+
+    const page = await browser.navigate(endSession.href, {}, isApp);
+
+    if (page.kind !== 'page') throw new Error('expected the sign-out page');
+    expect(page.body).toContain('document.forms[0].submit()');
+    expect(page.body).not.toMatch(/@import|<link|src=/);
+    const form = findForm(page.body, page.url);
+    expect(form?.fields.get('logout')).toBe('yes');
+    const end = await browser.submit(
+      form ?? { action: '', method: 'POST', fields: new Map() },
+      {},
+      isApp,
+    );
+    expect(end).toEqual({ kind: 'stopped', url: `${appOrigin}/` });
+    // The IdP session is gone: the next sign-in asks for credentials again.
+    const next = await browser.navigate(buildAuthorizeUrl(idp).url, {}, isApp);
+    expect(next.kind === 'page' && next.body.includes('id="sign-in-form"')).toBe(true);
+  });
+
+  it('refuses an unregistered post_logout_redirect_uri with 400 invalid_request', async () => {
+    const endSession = new URL(`${idp.issuer}/session/end`);
+    endSession.searchParams.set('client_id', 'demo-spa');
+    endSession.searchParams.set('post_logout_redirect_uri', 'http://127.0.0.1:5173/elsewhere');
+
+    const json = await httpRequest(endSession.href, { headers: { accept: 'application/json' } });
+    const html = await httpRequest(endSession.href, { headers: { accept: 'text/html' } });
+
+    expect(json.status).toBe(400);
+    expect(JSON.parse(json.body)).toMatchObject({
+      code: 'oidc.invalid_request',
+      error: 'invalid_request',
+    });
+    expect(html.status).toBe(400);
+    expect(html.body).toContain('invalid_request');
+  });
+});
+
+describe('revocation', () => {
+  const revoke = (token: string) =>
+    httpRequest(`${idp.issuer}/token/revocation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: 'demo-spa', token }).toString(),
+    });
+
+  it('answers 200 and the revoked refresh token stops working', async () => {
+    const tokens = await signIn(idp, alice);
+
+    const response = await revoke(tokens.refresh_token ?? '');
+
+    expect(response.status).toBe(200);
+    expect(response.body).toBe('');
+    expect((await refresh(idp, tokens.refresh_token ?? '')).json.error).toBe('invalid_grant');
+  });
+
+  it('answers 200 for an unknown token', async () => {
+    expect((await revoke('no-such-token')).status).toBe(200);
+  });
+});
+
+describe('CORS', () => {
+  const discovery = () => `${idp.issuer}/.well-known/openid-configuration`;
+  const preflight = (origin: string) =>
+    httpRequest(`${idp.issuer}/token`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+
+  it.each([appOrigin, extraOrigin])(
+    'allows the app origin %s, preflight included',
+    async (origin) => {
+      const get = await httpRequest(discovery(), { headers: { origin } });
+      const options = await preflight(origin);
+
+      expect(get.headers['access-control-allow-origin']).toBe(origin);
+      expect(options.status).toBe(204);
+      expect(options.headers['access-control-allow-origin']).toBe(origin);
+      expect(options.headers['access-control-allow-methods']).toContain('POST');
+      expect(options.headers['access-control-allow-headers']).toBe('content-type');
+    },
+  );
+
+  it('keeps the header on error responses for the app origin', async () => {
+    const response = await tokenRequest(
+      idp,
+      { grant_type: 'refresh_token', client_id: 'demo-spa', refresh_token: 'nope' },
+      { origin: appOrigin },
+    );
+
+    expect(response.status).toBe(400);
+    expect(response.headers['access-control-allow-origin']).toBe(appOrigin);
+  });
+
+  it('gives a foreign origin no Access-Control-Allow-Origin anywhere', async () => {
+    const get = await httpRequest(discovery(), { headers: { origin: foreignOrigin } });
+    const jwks = await httpRequest(`${idp.issuer}/jwks`, { headers: { origin: foreignOrigin } });
+    const options = await preflight(foreignOrigin);
+    const token = await tokenRequest(
+      idp,
+      { grant_type: 'refresh_token', client_id: 'demo-spa', refresh_token: 'nope' },
+      { origin: foreignOrigin },
+    );
+
+    for (const response of [get, jwks, options, token]) {
+      expect(response.headers).not.toHaveProperty('access-control-allow-origin');
+    }
+    expect(token.status).toBe(400);
+  });
+});
+
+describe('lifetimes and availability', () => {
+  it('uses the configured access-token and ID-token lifetimes', async () => {
+    const tokens = await signIn(idp, alice);
+
+    const { payload } = decodeJwt(tokens.id_token ?? '');
+
+    expect(tokens.expires_in).toBe(30);
+    expect(Number(payload.exp) - Number(payload.iat)).toBe(90);
+  });
+
+  it('keeps every grant across suspend() and resume(), unreachable in between', async () => {
+    const tokens = await signIn(idp, alice);
+
+    await idp.suspend();
+    const during = httpRequest(`${idp.issuer}/jwks`);
+    await expect(during).rejects.toThrow(/ECONNREFUSED/);
+    await idp.resume();
+
+    const { status } = await refresh(idp, tokens.refresh_token ?? '');
+    expect(status).toBe(200);
+  });
+});
