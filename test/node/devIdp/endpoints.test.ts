@@ -7,6 +7,7 @@ import { NodeBrowser } from '../../../src/dev-idp/NodeBrowser.js';
 import {
   buildAuthorizeUrl,
   decodeJwt,
+  getJson,
   refresh,
   signIn,
   tokenRequest,
@@ -32,6 +33,49 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await idp.close();
+});
+
+describe('discovery', () => {
+  it('puts every endpoint where a Logto tenant has it, signing with ES384', async () => {
+    const { json } = await getJson(`${idp.issuer}/.well-known/openid-configuration`);
+
+    expect(json).toMatchObject({
+      issuer: idp.issuer,
+      authorization_endpoint: `${idp.issuer}/auth`,
+      token_endpoint: `${idp.issuer}/token`,
+      userinfo_endpoint: `${idp.issuer}/me`,
+      revocation_endpoint: `${idp.issuer}/token/revocation`,
+      end_session_endpoint: `${idp.issuer}/session/end`,
+      jwks_uri: `${idp.issuer}/jwks`,
+      id_token_signing_alg_values_supported: ['ES384'],
+      code_challenge_methods_supported: ['S256'],
+    });
+    const { json: jwks } = await getJson(`${idp.issuer}/jwks`);
+    expect(jwks.keys).toEqual([
+      expect.objectContaining({ kty: 'EC', crv: 'P-384', alg: 'ES384', kid: expect.any(String) }),
+    ]);
+    expect(JSON.stringify(jwks)).not.toContain('"d"');
+  });
+
+  it.each([
+    ['without a code challenge', { code_challenge: '' }],
+    ['with the plain method', { code_challenge_method: 'plain' }],
+  ])(
+    'requires PKCE S256: an authorization request %s goes back with an error',
+    async (_l, change) => {
+      const url = new URL(buildAuthorizeUrl(idp).url);
+      for (const [key, value] of Object.entries(change)) {
+        if (value === '') url.searchParams.delete(key);
+        else url.searchParams.set(key, value);
+      }
+
+      const response = await httpRequest(url.href);
+
+      const location = new URL(response.headers.location ?? '', url);
+      expect(location.origin).toBe(appOrigin);
+      expect(location.searchParams.get('error')).toBe('invalid_request');
+    },
+  );
 });
 
 describe('end session', () => {
