@@ -23,7 +23,12 @@ export type IdpHandler = (url: URL, init: RequestInit | undefined) => Promise<Re
  * whatever `handler` answers), and a navigate that records URLs instead of leaving the page.
  */
 export function createTestClient(
-  options: { handler?: IdpHandler; config?: Partial<LogtoConfig> } = {},
+  options: {
+    handler?: IdpHandler;
+    config?: Partial<LogtoConfig>;
+    /** Every request fails as if the identity provider were unreachable. */
+    offline?: boolean;
+  } = {},
 ): {
   client: LogtoClient;
   navigations: string[];
@@ -35,6 +40,7 @@ export function createTestClient(
   const fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : input.toString());
     requests.push(url.pathname);
+    if (options.offline) return Promise.reject(new TypeError('fetch failed'));
     if (url.pathname === '/oidc/.well-known/openid-configuration')
       return Promise.resolve(Response.json(discovery));
     if (options.handler) return Promise.resolve(options.handler(url, init));

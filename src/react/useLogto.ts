@@ -1,0 +1,96 @@
+import { useMemo } from 'react';
+import type { LogtoError } from '../core/index.js';
+import type { LogtoClientLike } from './LogtoClientLike.js';
+import { useAuthSnapshot } from './useAuthSnapshot.js';
+
+/**
+ * The client methods `useLogto()` hands out, bound to the client. `isAuthenticated()` is not among
+ * them (the state field of the same name is what components want; the method stays on `client`),
+ * nor `dispose`, `subscribe` and `getSnapshot`, which belong to the provider.
+ */
+export type LogtoMethods = Pick<
+  LogtoClientLike,
+  | 'signIn'
+  | 'isSignInRedirected'
+  | 'handleSignInCallback'
+  | 'signOut'
+  | 'getIdToken'
+  | 'getIdTokenClaims'
+  | 'fetchUserInfo'
+  | 'getAccessToken'
+  | 'getAccessTokenClaims'
+  | 'getOrganizationToken'
+  | 'getOrganizationTokenClaims'
+  | 'getRefreshToken'
+  | 'clearAccessToken'
+  | 'clearAllTokens'
+  | 'on'
+>;
+
+/** What {@link useLogto} returns: the auth state and every client method. */
+export interface UseLogtoResult extends LogtoMethods {
+  /** True until the stored session has been read (always true during server rendering). */
+  isLoading: boolean;
+  isAuthenticated: boolean;
+  /** The last error that changed the auth state (a failed callback, an expired session). */
+  error: LogtoError | undefined;
+  /** The provider's client, for anything not covered here. */
+  client: LogtoClientLike;
+}
+
+/**
+ * Bound once per client, so the methods keep their identity across renders and are safe in effect
+ * dependencies. Each returns a promise that rejects on failure, even for a synchronous throw such
+ * as an unparsable callback URL.
+ */
+function bindMethods(client: LogtoClientLike): LogtoMethods {
+  return {
+    signIn: async (options) => client.signIn(options),
+    isSignInRedirected: async (url) => client.isSignInRedirected(url),
+    handleSignInCallback: async (url) => client.handleSignInCallback(url),
+    signOut: async (postLogoutRedirectUri) => client.signOut(postLogoutRedirectUri),
+    getIdToken: async () => client.getIdToken(),
+    getIdTokenClaims: async () => client.getIdTokenClaims(),
+    fetchUserInfo: async () => client.fetchUserInfo(),
+    getAccessToken: async (resource, organizationId) =>
+      client.getAccessToken(resource, organizationId),
+    getAccessTokenClaims: async (resource, organizationId) =>
+      client.getAccessTokenClaims(resource, organizationId),
+    getOrganizationToken: async (organizationId) => client.getOrganizationToken(organizationId),
+    getOrganizationTokenClaims: async (organizationId) =>
+      client.getOrganizationTokenClaims(organizationId),
+    getRefreshToken: async () => client.getRefreshToken(),
+    clearAccessToken: async () => client.clearAccessToken(),
+    clearAllTokens: async () => client.clearAllTokens(),
+    on: (event, listener) => client.on(event, listener),
+  };
+}
+
+/**
+ * The auth state of the nearest `<LogtoProvider>` and the client's methods. The component
+ * re-renders when the state changes. Methods reject with a `LogtoError` on failure; errors are
+ * never swallowed into state.
+ *
+ * @throws Error when used outside `<LogtoProvider>`
+ * @example
+ * ```tsx
+ * function SignInButton() {
+ *   const { isAuthenticated, isLoading, signIn, signOut } = useLogto();
+ *   if (isLoading) return null;
+ *   return isAuthenticated ? (
+ *     <button onClick={() => void signOut(window.location.origin)}>Sign out</button>
+ *   ) : (
+ *     <button onClick={() => void signIn(`${window.location.origin}/callback`)}>Sign in</button>
+ *   );
+ * }
+ * ```
+ */
+export function useLogto(): UseLogtoResult {
+  const { client, snapshot } = useAuthSnapshot('useLogto');
+  const methods = useMemo(() => bindMethods(client), [client]);
+  const { isLoading, isAuthenticated, error } = snapshot;
+  return useMemo(
+    () => ({ ...methods, isLoading, isAuthenticated, error, client }),
+    [methods, isLoading, isAuthenticated, error, client],
+  );
+}

@@ -1,0 +1,312 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import { useState, type ReactNode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LogtoCallbackError, LogtoNetworkError } from '../../../src/core/index.js';
+import { LogtoProvider, Protected, useHandleSignInCallback } from '../../../src/react/index.js';
+import { renderStrict } from './renderStrict.js';
+import { createTestClient, issuer, startSignIn } from './testClient.js';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Lets the client settle and any effect-started sign-in reach `navigate`. */
+const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+
+function at(path: string): void {
+  window.history.replaceState(null, '', path);
+}
+
+describe('<Protected>', () => {
+  it('shows the fallback while loading, then redirects a signed-out visitor to sign-in once', async () => {
+    at('/orders/7?tab=items#summary');
+    const { client, wrapper: Wrapper, navigations } = createTestClient();
+    const signIn = vi.spyOn(client, 'signIn');
+    renderStrict(
+      <Wrapper>
+        <Protected fallback={<p>Redirecting…</p>}>
+          <p>secret</p>
+        </Protected>
+      </Wrapper>,
+    );
+    expect(screen.getByText('Redirecting…')).toBeTruthy();
+    await waitFor(() => expect(navigations).toHaveLength(1));
+    await settle();
+    // StrictMode ran every effect twice: still exactly one sign-in.
+    expect(navigations).toHaveLength(1);
+    expect(signIn).toHaveBeenCalledTimes(1);
+    expect(signIn).toHaveBeenCalledWith({
+      redirectUri: 'http://localhost:3000/callback',
+      postRedirectUri: '/orders/7?tab=items#summary',
+    });
+    const url = new URL(navigations[0] ?? '');
+    expect(url.href.startsWith(`${issuer}/auth?`)).toBe(true);
+    expect(url.searchParams.get('redirect_uri')).toBe('http://localhost:3000/callback');
+    expect(screen.queryByText('secret')).toBeNull();
+    expect(screen.getByText('Redirecting…')).toBeTruthy();
+  });
+
+  it('redirects once when mounted after the session was already read (StrictMode re-runs effects)', async () => {
+    at('/reports');
+    const { client, wrapper: Wrapper, navigations } = createTestClient();
+    expect(await client.isAuthenticated()).toBe(false);
+    expect(client.getSnapshot().isLoading).toBe(false);
+    const signIn = vi.spyOn(client, 'signIn');
+    renderStrict(
+      <Wrapper>
+        <Protected>
+          <p>secret</p>
+        </Protected>
+      </Wrapper>,
+    );
+    await waitFor(() => expect(navigations).toHaveLength(1));
+    await settle();
+    expect(signIn).toHaveBeenCalledTimes(1);
+    expect(navigations).toHaveLength(1);
+  });
+
+  it('never puts an open redirect into postRedirectUri', async () => {
+    // The browser's path is `//evil.example/x`: as a return path a router would leave the site.
+    at('http://localhost:3000//evil.example/x');
+    expect(window.location.pathname).toBe('//evil.example/x');
+    const { client, wrapper: Wrapper, navigations } = createTestClient();
+    const signIn = vi.spyOn(client, 'signIn');
+    renderStrict(
+      <Wrapper>
+        <Protected>
+          <p>secret</p>
+        </Protected>
+      </Wrapper>,
+    );
+    await waitFor(() => expect(navigations).toHaveLength(1));
+    expect(signIn.mock.calls[0]?.[0]).toMatchObject({ postRedirectUri: '/' });
+  });
+
+  it('passes signInOptions through, overriding the defaults', async () => {
+    at('/settings');
+    const { client, wrapper: Wrapper, navigations } = createTestClient();
+    const signIn = vi.spyOn(client, 'signIn');
+    renderStrict(
+      <Wrapper>
+        <Protected
+          signInOptions={{
+            redirectUri: 'http://localhost:3000/auth/done',
+            interactionMode: 'signUp',
+            loginHint: 'alice',
+          }}
+        >
+          <p>secret</p>
+        </Protected>
+      </Wrapper>,
+    );
+    await waitFor(() => expect(navigations).toHaveLength(1));
+    expect(signIn).toHaveBeenCalledWith({
+      redirectUri: 'http://localhost:3000/auth/done',
+      postRedirectUri: '/settings',
+      interactionMode: 'signUp',
+      loginHint: 'alice',
+    });
+    const url = new URL(navigations[0] ?? '');
+    expect(url.searchParams.get('redirect_uri')).toBe('http://localhost:3000/auth/done');
+    expect(url.searchParams.get('interaction_mode')).toBe('signUp');
+    expect(url.searchParams.get('login_hint')).toBe('alice');
+  });
+
+  it('does not retry when the sign-in call fails: it renders onError once, no loop', async () => {
+    const {
+      client,
+      wrapper: Wrapper,
+      navigations,
+      requests,
+    } = createTestClient({
+      offline: true,
+    });
+    const signIn = vi.spyOn(client, 'signIn');
+    const onError = vi.fn((error: Error) => <p role="alert">{error.name}</p>);
+    let rerender: (() => void) | undefined;
+    function Page(): ReactNode {
+      const [, setCount] = useState(0);
+      rerender = () => setCount((count) => count + 1);
+      return (
+        <Protected fallback={<p>Redirecting…</p>} onError={onError}>
+          <p>secret</p>
+        </Protected>
+      );
+    }
+    renderStrict(
+      <Wrapper>
+        <Page />
+      </Wrapper>,
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(LogtoNetworkError.name);
+    // Re-renders and time do not start another attempt.
+    act(() => rerender?.());
+    act(() => rerender?.());
+    await settle();
+    expect(signIn).toHaveBeenCalledTimes(1);
+    expect(requests.filter((path) => path.endsWith('openid-configuration'))).toHaveLength(1);
+    expect(navigations).toEqual([]);
+    expect(screen.getByRole('alert').textContent).toBe(LogtoNetworkError.name);
+  });
+
+  it('renders the fallback (not a retry) when the sign-in fails and there is no onError', async () => {
+    const { client, wrapper: Wrapper, navigations } = createTestClient({ offline: true });
+    const signIn = vi.spyOn(client, 'signIn');
+    renderStrict(
+      <Wrapper>
+        <Protected fallback={<p>Please sign in</p>}>
+          <p>secret</p>
+        </Protected>
+      </Wrapper>,
+    );
+    await waitFor(() => expect(signIn).toHaveBeenCalledTimes(1));
+    await settle();
+    expect(signIn).toHaveBeenCalledTimes(1);
+    expect(navigations).toEqual([]);
+    expect(screen.getByText('Please sign in')).toBeTruthy();
+  });
+
+  it('shows onError instead of redirecting when the auth state has an error', async () => {
+    const { client, wrapper: Wrapper, navigations } = createTestClient();
+    // A failed callback (e.g. back from Logto with a forged state) puts its error in the snapshot.
+    await expect(
+      client.handleSignInCallback('http://localhost:3000/callback?code=c&state=forged'),
+    ).rejects.toBeInstanceOf(LogtoCallbackError);
+    expect(client.getSnapshot().error).toBeInstanceOf(LogtoCallbackError);
+    const signIn = vi.spyOn(client, 'signIn');
+    renderStrict(
+      <Wrapper>
+        <Protected onError={(error) => <p role="alert">{error.message}</p>}>
+          <p>secret</p>
+        </Protected>
+      </Wrapper>,
+    );
+    expect((await screen.findByRole('alert')).textContent).toMatch(/No sign-in was started/);
+    await settle();
+    expect(signIn).not.toHaveBeenCalled();
+    expect(navigations).toEqual([]);
+  });
+
+  it('renders only the fallback when redirect is false', async () => {
+    const { client, wrapper: Wrapper, navigations } = createTestClient();
+    const signIn = vi.spyOn(client, 'signIn');
+    renderStrict(
+      <Wrapper>
+        <Protected redirect={false} fallback={<p>Members only</p>}>
+          <p>secret</p>
+        </Protected>
+      </Wrapper>,
+    );
+    await settle();
+    expect(screen.getByText('Members only')).toBeTruthy();
+    expect(signIn).not.toHaveBeenCalled();
+    expect(navigations).toEqual([]);
+  });
+
+  it('does not redirect while the address bar holds a callback waiting to be handled', async () => {
+    at('/callback?code=abc&state=xyz');
+    const { client, wrapper: Wrapper, navigations } = createTestClient();
+    const signIn = vi.spyOn(client, 'signIn');
+    renderStrict(
+      <Wrapper>
+        <Protected fallback={<p>Hold on</p>}>
+          <p>secret</p>
+        </Protected>
+      </Wrapper>,
+    );
+    await settle();
+    expect(signIn).not.toHaveBeenCalled();
+    expect(navigations).toEqual([]);
+    expect(screen.getByText('Hold on')).toBeTruthy();
+  });
+
+  it('never redirects while a callback is being handled, nor after it fails', async () => {
+    let answerToken: ((response: Response) => void) | undefined;
+    const { client, navigations, requests } = createTestClient({
+      handler: (url) =>
+        url.pathname === '/oidc/token'
+          ? new Promise<Response>((resolve) => (answerToken = resolve))
+          : Response.json({ error: 'not_found' }, { status: 404 }),
+    });
+    const state = await startSignIn(client, navigations);
+    expect(navigations).toHaveLength(1);
+    at(`/callback?code=the-code&state=${state}&iss=${encodeURIComponent(issuer)}`);
+    const signIn = vi.spyOn(client, 'signIn');
+    function Callback(): ReactNode {
+      const { isLoading, error } = useHandleSignInCallback();
+      return <p>{error ? `failed: ${error.name}` : isLoading ? 'handling' : 'idle'}</p>;
+    }
+    renderStrict(
+      <LogtoProvider client={client}>
+        <Callback />
+        <Protected fallback={<p>protected fallback</p>} onError={() => <p>protected error</p>}>
+          <p>secret</p>
+        </Protected>
+      </LogtoProvider>,
+    );
+    await waitFor(() => expect(client.getSnapshot().isHandlingCallback).toBe(true));
+    await settle();
+    expect(screen.getByText('handling')).toBeTruthy();
+    expect(screen.getByText('protected fallback')).toBeTruthy();
+    expect(signIn).not.toHaveBeenCalled();
+    expect(requests.filter((path) => path === '/oidc/token')).toHaveLength(1);
+
+    await act(async () => {
+      answerToken?.(
+        Response.json(
+          { error: 'invalid_grant', error_description: 'code expired' },
+          { status: 400 },
+        ),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(screen.getByText('failed: LogtoTokenEndpointError')).toBeTruthy();
+    expect(screen.getByText('protected error')).toBeTruthy();
+    await settle();
+    expect(signIn).not.toHaveBeenCalled();
+    expect(navigations).toHaveLength(1);
+    // StrictMode mounted the handler twice: still one code exchange.
+    expect(requests.filter((path) => path === '/oidc/token')).toHaveLength(1);
+  });
+
+  it('does not redirect while the app handles a callback itself, and shows its failure', async () => {
+    let answerToken: ((response: Response) => void) | undefined;
+    const {
+      client,
+      wrapper: Wrapper,
+      navigations,
+    } = createTestClient({
+      handler: (url) =>
+        url.pathname === '/oidc/token'
+          ? new Promise<Response>((resolve) => (answerToken = resolve))
+          : Response.json({ error: 'not_found' }, { status: 404 }),
+    });
+    const state = await startSignIn(client, navigations);
+    // The address bar is clean (e.g. the app copied the callback URL and replaced the location).
+    at('/');
+    const handling = client.handleSignInCallback(
+      `http://localhost:3000/callback?code=the-code&state=${state}`,
+    );
+    await waitFor(() => expect(client.getSnapshot().isHandlingCallback).toBe(true));
+    const signIn = vi.spyOn(client, 'signIn');
+    renderStrict(
+      <Wrapper>
+        <Protected fallback={<p>wait</p>} onError={(error) => <p role="alert">{error.name}</p>}>
+          <p>secret</p>
+        </Protected>
+      </Wrapper>,
+    );
+    await settle();
+    expect(screen.getByText('wait')).toBeTruthy();
+    expect(signIn).not.toHaveBeenCalled();
+    await act(async () => {
+      answerToken?.(Response.json({ error: 'invalid_grant' }, { status: 400 }));
+      await handling.catch(() => undefined);
+    });
+    expect((await screen.findByRole('alert')).textContent).toBe('LogtoTokenEndpointError');
+    await settle();
+    expect(signIn).not.toHaveBeenCalled();
+    expect(navigations).toHaveLength(1);
+  });
+});
