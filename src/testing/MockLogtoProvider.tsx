@@ -1,0 +1,38 @@
+import { useState, type ReactElement, type ReactNode } from 'react';
+import type { LogtoClientLike } from '../react/LogtoClientLike.js';
+import { LogtoProvider } from '../react/LogtoProvider.js';
+import { createMockClient } from './createMockClient.js';
+import type { MockClientOptions } from './MockLogtoClient.js';
+
+/**
+ * Props of {@link MockLogtoProvider}: a client you created (usually with `createMockClient`, to
+ * drive it and read its recorded calls), or the options of `createMockClient` directly.
+ */
+export type MockLogtoProviderProps =
+  | { client: LogtoClientLike; children?: ReactNode }
+  | (MockClientOptions & { client?: never; children?: ReactNode });
+
+/**
+ * The real `<LogtoProvider>` with a mock client, so components that use `useLogto`,
+ * `useAccessToken`, `useUserInfo` or `<Protected>` render in tests without an identity provider.
+ * Given options instead of a client, it creates one mock on first render and keeps it: later
+ * changes of those props are ignored (create the client yourself to change its state).
+ *
+ * @example
+ * ```tsx
+ * render(
+ *   <MockLogtoProvider user={{ name: 'Ada' }} errors={{ fetchUserInfo: new LogtoNetworkError(url, cause) }}>
+ *     <Profile />
+ *   </MockLogtoProvider>,
+ * );
+ * ```
+ */
+export function MockLogtoProvider(props: MockLogtoProviderProps): ReactElement {
+  const { client, children, ...options } = props;
+  const [created] = useState(() => (client ? undefined : createMockClient(options)));
+  return (
+    <LogtoProvider client={client ?? created ?? createMockClient(options)}>
+      {children}
+    </LogtoProvider>
+  );
+}

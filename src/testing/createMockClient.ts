@@ -1,0 +1,436 @@
+import { initialSnapshot, patchSnapshot, type AuthSnapshot } from '../core/AuthSnapshot.js';
+import { Emitter } from '../core/Emitter.js';
+import { resolveConfig, validateResource } from '../core/LogtoConfig.js';
+import {
+  LogtoConfigError,
+  LogtoError,
+  LogtoNotAuthenticatedError,
+  LogtoSessionExpiredError,
+  LogtoTokenEndpointError,
+  decodeJwtClaims,
+  type AccessTokenClaims,
+  type IdTokenClaims,
+  type LogtoEventName,
+  type LogtoEvents,
+  type ResolvedConfig,
+  type SignInCallbackResult,
+  type SignInOptions,
+  type UserInfoResponse,
+} from '../core/index.js';
+import { checkCallbackUrl, looksLikeCallback, parseUrl } from './checkCallbackUrl.js';
+import { createUnsignedJwt } from './createUnsignedJwt.js';
+import { MockTokenStore } from './MockTokenStore.js';
+import type {
+  MockAccessToken,
+  MockCall,
+  MockClientOptions,
+  MockError,
+  MockErrors,
+  MockLogtoClient,
+  MockMethodName,
+  MockUser,
+} from './MockLogtoClient.js';
+
+const defaultUser = { sub: 'mock-user', name: 'Mock User', username: 'mock-user' } as const;
+
+/**
+ * Creates a {@link MockLogtoClient}: the full `LogtoClient` API for tests of your components,
+ * signed in or out, with no network and no storage. `signIn` and `signOut` record the call
+ * instead of leaving the page.
+ *
+ * @example
+ * ```ts
+ * const mock = createMockClient({
+ *   user: { sub: 'u1', name: 'Ada' },
+ *   accessTokens: { 'https://api.example.com': { scope: 'read:orders' } },
+ *   errors: { fetchUserInfo: new LogtoNetworkError('https://mock.logto.app/oidc/me', undefined) },
+ * });
+ * await mock.getAccessTokenClaims('https://api.example.com'); // { scope: 'read:orders', sub: 'u1', ... }
+ * await mock.signOut('http://localhost/');
+ * mock.callsOf('signOut'); // [['http://localhost/']]
+ * ```
+ */
+export function createMockClient(options: MockClientOptions = {}): MockLogtoClient {
+  return new MockClient(options);
+}
+
+class MockClient implements MockLogtoClient {
+  readonly config: ResolvedConfig;
+  readonly #options: MockClientOptions;
+  readonly #now: () => number;
+  readonly #events = new Emitter();
+  readonly #listeners = new Set<() => void>();
+  readonly #calls: MockCall[] = [];
+  readonly #errors: { [K in MockMethodName]?: MockError<K> | undefined };
+  readonly #tokens: MockTokenStore;
+  readonly #callbacks = new Map<string, Promise<SignInCallbackResult>>();
+  readonly #restrictResources: boolean;
+  #snapshot: AuthSnapshot;
+
+  constructor(options: MockClientOptions) {
+    this.#options = options;
+    this.#now = options.now ?? (() => Date.now() / 1000);
+    this.config = resolveConfig(
+      { endpoint: 'https://mock.logto.app', appId: 'mock-app', ...options.config },
+      {},
+    );
+    this.#tokens = new MockTokenStore({
+      config: this.config,
+      configured: options.accessTokens,
+      now: this.#now,
+      lifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
+    });
+    this.#restrictResources = options.config?.resources !== undefined;
+    this.#errors = { ...options.errors };
+    const signedIn =
+      options.signedIn ?? (options.user !== undefined || options.claims !== undefined);
+    this.#snapshot = patchSnapshot(initialSnapshot, {
+      isLoading: options.isLoading ?? false,
+      isAuthenticated: signedIn,
+      idTokenClaims: signedIn ? this.#initialClaims() : undefined,
+    });
+  }
+
+  // ---- the LogtoClient API ---------------------------------------------------------------
+
+  getSnapshot = (): AuthSnapshot => this.#snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  on<K extends LogtoEventName>(event: K, listener: (payload: LogtoEvents[K]) => void): () => void {
+    return this.#events.on(event, listener);
+  }
+
+  async signIn(options: string | SignInOptions): Promise<void> {
+    this.#enter('signIn', [options]);
+    const resolved = typeof options === 'string' ? { redirectUri: options } : options;
+    if (typeof resolved.redirectUri !== 'string' || !URL.canParse(resolved.redirectUri)) {
+      throw new LogtoConfigError('redirectUri', 'must be an absolute URL');
+    }
+    // Like the real client: leaving for sign-in forgets the current session unless told not to.
+    if ((resolved.clearTokens ?? true) && this.#snapshot.isAuthenticated)
+      this.endSession({ reason: 'cleared' });
+    await Promise.resolve();
+  }
+
+  async isSignInRedirected(url: string): Promise<boolean> {
+    this.#enter('isSignInRedirected', [url]);
+    await Promise.resolve();
+    return looksLikeCallback(url);
+  }
+
+  handleSignInCallback(url: string): Promise<SignInCallbackResult> {
+    const state = parseUrl(url)?.searchParams.get('state') ?? url;
+    // The same callback handled twice (StrictMode) settles the same way, as in the real client.
+    let pending = this.#callbacks.get(state);
+    if (!pending) {
+      pending = this.#handleCallback(url);
+      this.#callbacks.set(state, pending);
+    } else {
+      this.#calls.push({ method: 'handleSignInCallback', args: [url] });
+    }
+    return pending;
+  }
+
+  async signOut(postLogoutRedirectUri?: string): Promise<void> {
+    this.#enter('signOut', [postLogoutRedirectUri]);
+    await Promise.resolve();
+    this.endSession({ reason: 'signOut' });
+  }
+
+  async isAuthenticated(): Promise<boolean> {
+    this.#enter('isAuthenticated', []);
+    await Promise.resolve();
+    return this.#snapshot.isAuthenticated;
+  }
+
+  async getIdToken(): Promise<string> {
+    this.#enter('getIdToken', []);
+    await Promise.resolve();
+    return createUnsignedJwt(this.#requireClaims(), { typ: 'JWT' });
+  }
+
+  async getIdTokenClaims(): Promise<IdTokenClaims> {
+    this.#enter('getIdTokenClaims', []);
+    await Promise.resolve();
+    return this.#requireClaims();
+  }
+
+  async getRefreshToken(): Promise<string | undefined> {
+    this.#enter('getRefreshToken', []);
+    await Promise.resolve();
+    this.#requireClaims();
+    return 'mock-refresh-token';
+  }
+
+  async fetchUserInfo(): Promise<UserInfoResponse> {
+    this.#enter('fetchUserInfo', []);
+    await Promise.resolve();
+    // The ID token's own claims are not repeated by Logto's userinfo endpoint.
+    const { iss, aud, exp, iat, at_hash, nonce, auth_time, sid, ...profile } =
+      this.#requireClaims();
+    const organizationData = profile.organizations?.map((id) => ({
+      id,
+      name: id,
+      description: null,
+    }));
+    return {
+      ...(organizationData ? { organization_data: organizationData } : {}),
+      ...this.#options.userInfo,
+      ...profile,
+    };
+  }
+
+  async getAccessToken(resource?: string, organizationId?: string): Promise<string> {
+    this.#enter('getAccessToken', [resource, organizationId]);
+    return this.#token(resource, organizationId);
+  }
+
+  async getAccessTokenClaims(
+    resource?: string,
+    organizationId?: string,
+  ): Promise<AccessTokenClaims> {
+    this.#enter('getAccessTokenClaims', [resource, organizationId], 'getAccessToken');
+    return decodeJwtClaims<AccessTokenClaims>(await this.#token(resource, organizationId));
+  }
+
+  async getOrganizationToken(organizationId: string): Promise<string> {
+    this.#enter('getOrganizationToken', [organizationId], 'getAccessToken');
+    return this.#token(undefined, organizationId);
+  }
+
+  async getOrganizationTokenClaims(organizationId: string): Promise<AccessTokenClaims> {
+    this.#enter('getOrganizationTokenClaims', [organizationId], 'getAccessToken');
+    return decodeJwtClaims<AccessTokenClaims>(await this.#token(undefined, organizationId));
+  }
+
+  async clearAccessToken(): Promise<void> {
+    this.#enter('clearAccessToken', []);
+    await Promise.resolve();
+    this.#tokens.clear();
+    this.#setSnapshot({ tokenRevision: this.#snapshot.tokenRevision + 1 });
+  }
+
+  async clearAllTokens(): Promise<void> {
+    this.#enter('clearAllTokens', []);
+    await Promise.resolve();
+    this.endSession({ reason: 'cleared' });
+  }
+
+  dispose(): void {
+    this.#listeners.clear();
+  }
+
+  // ---- test controls ---------------------------------------------------------------------
+
+  get calls(): readonly MockCall[] {
+    return [...this.#calls];
+  }
+
+  callsOf<K extends MockMethodName>(method: K): Parameters<MockLogtoClient[K]>[] {
+    return this.#calls
+      .filter((call) => call.method === method)
+      .map((call) => call.args as Parameters<MockLogtoClient[K]>);
+  }
+
+  clearCalls(): void {
+    this.#calls.length = 0;
+  }
+
+  signInAs(user?: MockUser): void {
+    const claims = user === undefined ? this.#initialClaims() : this.#claimsFor(user);
+    this.#tokens.clear();
+    this.#setSnapshot({
+      isLoading: false,
+      isAuthenticated: true,
+      idTokenClaims: claims,
+      error: undefined,
+      isHandlingCallback: false,
+      tokenRevision: this.#snapshot.tokenRevision + 1,
+    });
+    this.#events.emit('signedIn', { claims, fromOtherTab: false });
+  }
+
+  endSession(
+    options: { reason?: LogtoEvents['signedOut']['reason']; fromOtherTab?: boolean } = {},
+  ): void {
+    const { reason = 'signOut', fromOtherTab = false } = options;
+    const wasAuthenticated = this.#snapshot.isAuthenticated;
+    this.#tokens.clear();
+    this.#setSnapshot({
+      isLoading: false,
+      isAuthenticated: false,
+      idTokenClaims: undefined,
+      error: reason === 'expired' ? new LogtoSessionExpiredError(undefined) : undefined,
+      tokenRevision: this.#snapshot.tokenRevision + 1,
+    });
+    if (wasAuthenticated) this.#events.emit('signedOut', { reason, fromOtherTab });
+  }
+
+  setLoading(isLoading: boolean): void {
+    this.#setSnapshot({ isLoading });
+  }
+
+  setError<K extends MockMethodName>(method: K, error: MockError<K> | undefined): void {
+    (this.#errors as Record<K, MockError<K> | undefined>)[method] = error;
+  }
+
+  simulateRefresh(
+    target: {
+      resource?: string | undefined;
+      organizationId?: string | undefined;
+      token?: MockAccessToken | undefined;
+    } = {},
+  ): void {
+    const { resource, organizationId, token } = target;
+    const subject = this.#snapshot.idTokenClaims?.sub ?? defaultUser.sub;
+    this.#tokens.replace(resource, organizationId, token, subject);
+    this.#setSnapshot({ tokenRevision: this.#snapshot.tokenRevision + 1 });
+    this.#events.emit('tokenRefreshed', { resource, organizationId });
+  }
+
+  emit<K extends LogtoEventName>(event: K, payload: LogtoEvents[K]): void {
+    this.#events.emit(event, payload);
+  }
+
+  // ---- internals -------------------------------------------------------------------------
+
+  /**
+   * Records the call, then throws the configured error for it (or for `family`, the method it
+   * goes through in the real client). Runs inside the async methods, so throwing rejects.
+   */
+  #enter<K extends MockMethodName>(
+    method: K,
+    args: Parameters<MockLogtoClient[K]>,
+    family?: 'getAccessToken',
+  ): void {
+    this.#calls.push({ method, args } as MockCall);
+    const isTokenCall = method === 'getAccessToken' || family === 'getAccessToken';
+    const target: Parameters<MockLogtoClient['getAccessToken']> =
+      method === 'getOrganizationToken' || method === 'getOrganizationTokenClaims'
+        ? [undefined, args[0] as string]
+        : (args as [string | undefined, string | undefined]);
+    const error =
+      errorFor(this.#errors, method, args) ??
+      (isTokenCall ? errorFor(this.#errors, 'getAccessToken', target) : undefined);
+    if (!error) return;
+    if (isTokenCall) this.#afterTokenError(error, ...target);
+    throw error;
+  }
+
+  /** What the real client does when a refresh fails. */
+  #afterTokenError(
+    error: LogtoError,
+    resource: string | undefined,
+    organizationId: string | undefined,
+  ): void {
+    if (!this.#snapshot.isAuthenticated) return;
+    if (error instanceof LogtoSessionExpiredError) {
+      this.#tokens.clear();
+      this.#setSnapshot({
+        isAuthenticated: false,
+        idTokenClaims: undefined,
+        error,
+        tokenRevision: this.#snapshot.tokenRevision + 1,
+      });
+      this.#events.emit('signedOut', { reason: 'expired', fromOtherTab: false });
+    } else if (error.code !== 'config_invalid' && error.code !== 'not_authenticated') {
+      this.#events.emit('refreshFailed', { resource, organizationId, error });
+    }
+  }
+
+  async #handleCallback(url: string): Promise<SignInCallbackResult> {
+    this.#enter('handleSignInCallback', [url]);
+    await Promise.resolve();
+    try {
+      checkCallbackUrl(url);
+    } catch (error) {
+      this.#setSnapshot({ error: error as LogtoError });
+      throw error;
+    }
+    this.signInAs();
+    const lastSignIn = this.callsOf('signIn').at(-1)?.[0];
+    return {
+      postRedirectUri: typeof lastSignIn === 'object' ? lastSignIn.postRedirectUri : undefined,
+      claims: this.#requireClaims(),
+    };
+  }
+
+  async #token(resource: string | undefined, organizationId: string | undefined): Promise<string> {
+    if (resource !== undefined) validateResource('resource', resource);
+    if (
+      organizationId !== undefined &&
+      (typeof organizationId !== 'string' || organizationId === '')
+    )
+      throw new LogtoConfigError('organizationId', 'must be a non-empty string');
+    await Promise.resolve();
+    const claims = this.#requireClaims();
+    if (
+      resource !== undefined &&
+      this.#restrictResources &&
+      !this.config.resources.includes(resource)
+    )
+      throw endpointError(400, 'invalid_target', 'resource indicator is missing, or unknown');
+    const memberOf = claims.organizations ?? this.#options.organizations;
+    if (organizationId !== undefined && memberOf && !memberOf.includes(organizationId))
+      throw endpointError(403, 'access_denied', 'user is not a member of the organization');
+    return this.#tokens.get(resource, organizationId, claims.sub);
+  }
+
+  #initialClaims(): IdTokenClaims {
+    const { user, claims, organizations } = this.#options;
+    return this.#claimsFor({
+      ...user,
+      ...(organizations ? { organizations: [...organizations] } : {}),
+      ...claims,
+    });
+  }
+
+  #claimsFor(user: MockUser): IdTokenClaims {
+    const iat = Math.floor(this.#now());
+    return Object.freeze({
+      iss: this.config.issuer,
+      aud: this.config.appId,
+      iat,
+      exp: iat + 3600,
+      ...defaultUser,
+      ...user,
+    });
+  }
+
+  #requireClaims(): IdTokenClaims {
+    const claims = this.#snapshot.idTokenClaims;
+    if (!this.#snapshot.isAuthenticated || !claims) throw new LogtoNotAuthenticatedError();
+    return claims;
+  }
+
+  #setSnapshot(patch: Partial<AuthSnapshot>): void {
+    const next = patchSnapshot(this.#snapshot, patch);
+    if (next === this.#snapshot) return;
+    this.#snapshot = next;
+    for (const listener of [...this.#listeners]) listener();
+  }
+}
+
+function errorFor<K extends MockMethodName>(
+  errors: MockErrors,
+  method: K,
+  args: Parameters<MockLogtoClient[K]>,
+): LogtoError | undefined {
+  const configured = errors[method];
+  if (configured === undefined || configured instanceof LogtoError) return configured;
+  return configured(...args);
+}
+
+function endpointError(status: number, error: string, errorDescription: string): LogtoError {
+  return new LogtoTokenEndpointError({
+    status,
+    error,
+    errorDescription,
+    logtoCode: `oidc.${error}`,
+    endpoint: 'token',
+  });
+}
