@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LogtoCallbackError, MemoryStorage } from '../../../src/core/index.js';
-import type { DevIdp } from '../../../src/dev-idp/index.js';
 import {
   bob,
-  clientFactory,
   redirectUri,
   rejectionOf,
   signIn,
   signInUntilCallback,
-  startTestIdp,
+  setUpTestIdp,
 } from './harness.js';
 
-let idp: DevIdp;
-const newClient = clientFactory(() => idp);
-
-beforeAll(async () => {
-  idp = await startTestIdp();
-});
-afterAll(() => idp.close());
+const { newClient } = setUpTestIdp();
 
 async function callbackError(promise: Promise<unknown>): Promise<LogtoCallbackError> {
   const error = await rejectionOf(promise);

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../../../src/core/index.js';
-import type { DevIdp } from '../../../src/dev-idp/index.js';
-import { clientFactory, postSignOutUri, shopping, signIn, startTestIdp } from './harness.js';
+import { postSignOutUri, shopping, signIn, setUpTestIdp } from './harness.js';
 
-let idp: DevIdp;
-const newClient = clientFactory(() => idp);
-
-beforeAll(async () => {
-  idp = await startTestIdp();
-});
-afterAll(() => idp.close());
+const { newClient } = setUpTestIdp();
 
 /** Resolves when `predicate` holds for the client's snapshot (checked on every change). */
 function snapshotWhere(

@@ -3,7 +3,7 @@
  * (happy-dom window at http://localhost:3000, fake IndexedDB). Nothing of ours is mocked; the
  * injected fetch only records what goes over the wire.
  */
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import {
   LogtoClient,
   MemoryStorage,
@@ -165,4 +165,21 @@ export function clientFactory(
     created.push(test);
     return test;
   };
+}
+
+/**
+ * Starts one dev IdP for the test file (stopped after it) and returns a getter for it plus a
+ * factory of clients disposed after each test. Call at the top level of a test file.
+ */
+export function setUpTestIdp(options: Parameters<typeof startTestIdp>[0] = {}) {
+  let idp: DevIdp | undefined;
+  const getIdp = (): DevIdp => {
+    if (!idp) throw new Error('the dev IdP is not started yet');
+    return idp;
+  };
+  beforeAll(async () => {
+    idp = await startTestIdp(options);
+  });
+  afterAll(() => idp?.close());
+  return { idp: getIdp, newClient: clientFactory(getIdp) };
 }

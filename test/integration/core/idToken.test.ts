@@ -1,21 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LogtoIdTokenError, MemoryStorage } from '../../../src/core/index.js';
-import type { DevIdp } from '../../../src/dev-idp/index.js';
-import {
-  clientFactory,
-  rejectionOf,
-  signIn,
-  signInUntilCallback,
-  startTestIdp,
-} from './harness.js';
+import { rejectionOf, signIn, signInUntilCallback, setUpTestIdp } from './harness.js';
 
-let idp: DevIdp;
-const newClient = clientFactory(() => idp);
-
-beforeAll(async () => {
-  idp = await startTestIdp();
-});
-afterAll(() => idp.close());
+const { newClient } = setUpTestIdp();
 
 /** A fetch that lets a test rewrite the token endpoint's JSON answer (a hostile network). */
 function tamperingFetch(

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IndexedDbStorage } from '../../../src/core/index.js';
-import type { DevIdp } from '../../../src/dev-idp/index.js';
-import { clientFactory, shopping, signIn, startTestIdp } from './harness.js';
+import { shopping, signIn, setUpTestIdp } from './harness.js';
 
-let idp: DevIdp;
-const newClient = clientFactory(() => idp);
-
-beforeAll(async () => {
-  idp = await startTestIdp();
-});
-afterAll(() => idp.close());
+const { idp: getIdp, newClient } = setUpTestIdp();
 
 describe('reload with valid tokens', () => {
   it('makes zero network requests: session, claims, discovery and JWKS come from IndexedDB', async () => {
@@ -19,7 +12,7 @@ describe('reload with valid tokens', () => {
     before.client.dispose();
 
     // The default storage is IndexedDB: a new client is what a reloaded page creates.
-    const idpRequests = idp.requests.length;
+    const idpRequests = getIdp().requests.length;
     const reloaded = newClient({}, { storage: new IndexedDbStorage() });
     expect(await reloaded.client.isAuthenticated()).toBe(true);
     expect((await reloaded.client.getIdTokenClaims()).sub).toBe('u_alice01');
@@ -30,7 +23,7 @@ describe('reload with valid tokens', () => {
       clearTokens: false,
     });
     expect(reloaded.wire).toEqual([]);
-    expect(idp.requests.length).toBe(idpRequests);
+    expect(getIdp().requests.length).toBe(idpRequests);
   });
 
   it('fetches discovery again once its cache entry is older than the TTL', async () => {

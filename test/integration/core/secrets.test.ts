@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MemoryStorage } from '../../../src/core/index.js';
-import type { DevIdp } from '../../../src/dev-idp/index.js';
-import {
-  clientFactory,
-  postSignOutUri,
-  redirectUri,
-  shopping,
-  signIn,
-  startTestIdp,
-} from './harness.js';
+import { postSignOutUri, redirectUri, shopping, signIn, setUpTestIdp } from './harness.js';
 
-let idp: DevIdp;
-const newClient = clientFactory(() => idp);
-
-beforeAll(async () => {
-  idp = await startTestIdp({ resourceTtl: 60, ttl: { accessToken: 60, organizationToken: 60 } });
+const { idp: getIdp, newClient } = setUpTestIdp({
+  resourceTtl: 60,
+  ttl: { accessToken: 60, organizationToken: 60 },
 });
-afterAll(() => idp.close());
 
 const tokenFields = ['access_token', 'refresh_token', 'id_token'];
 
@@ -63,12 +52,12 @@ describe('no token ever appears in an error message or a log line', () => {
       await collect(test.client.getAccessToken('https://unknown.example/api'));
       await collect(test.client.handleSignInCallback(`${redirectUri}?code=abc&state=forged`));
       offset = 120;
-      await idp.suspend();
+      await getIdp().suspend();
       await collect(test.client.getAccessToken(shopping));
-      await idp.resume();
+      await getIdp().resume();
       // Kill the grant from outside, then let the client hit invalid_grant.
       const stale = (await test.client.getRefreshToken()) ?? '';
-      await fetch(`${idp.issuer}/token`, {
+      await fetch(`${getIdp().issuer}/token`, {
         method: 'POST',
         body: new URLSearchParams({
           grant_type: 'refresh_token',

@@ -1,29 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DevIdp } from '../../../src/dev-idp/index.js';
+import { describe, expect, it } from 'vitest';
 import {
-  clientFactory,
   redirectUri,
   shopping,
   signIn,
   signInUntilCallback,
-  startTestIdp,
   store,
+  setUpTestIdp,
 } from './harness.js';
 
-let idp: DevIdp;
-const newClient = clientFactory(() => idp);
-
-beforeAll(async () => {
-  idp = await startTestIdp();
-});
-afterAll(() => idp.close());
+const { idp: getIdp, newClient } = setUpTestIdp();
 
 describe('sign-in with redirect', () => {
   it('sends a Logto-shaped authorization request with PKCE, state, nonce and resources', async () => {
     const test = newClient();
     await test.client.signIn(redirectUri);
     const url = new URL(test.navigations[0] ?? '');
-    expect(`${url.origin}${url.pathname}`).toBe(`${idp.issuer}/auth`);
+    expect(`${url.origin}${url.pathname}`).toBe(`${getIdp().issuer}/auth`);
     const params = url.searchParams;
     expect(params.get('client_id')).toBe('demo-spa');
     expect(params.get('redirect_uri')).toBe(redirectUri);
@@ -81,7 +73,7 @@ describe('sign-in with redirect', () => {
     expect(await test.client.isAuthenticated()).toBe(true);
     const claims = await test.client.getIdTokenClaims();
     expect(claims).toMatchObject({
-      iss: idp.issuer,
+      iss: getIdp().issuer,
       aud: 'demo-spa',
       username: 'alice',
       name: 'Alice Liddell',

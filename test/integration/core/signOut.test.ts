@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../../../src/core/index.js';
-import type { DevIdp } from '../../../src/dev-idp/index.js';
-import { clientFactory, postSignOutUri, signIn, startTestIdp } from './harness.js';
+import { postSignOutUri, signIn, setUpTestIdp } from './harness.js';
 
-let idp: DevIdp;
-const newClient = clientFactory(() => idp);
-
-beforeAll(async () => {
-  idp = await startTestIdp();
-});
-afterAll(() => idp.close());
+const { idp: getIdp, newClient } = setUpTestIdp();
 
 describe('signOut', () => {
   it('revokes the refresh token, clears storage and goes to the end-session URL', async () => {
@@ -26,7 +19,7 @@ describe('signOut', () => {
     expect(revocation?.status).toBe(200);
     expect(revocation?.params.get('client_id')).toBe('demo-spa');
     const endSession = new URL(test.navigations.at(-1) ?? '');
-    expect(`${endSession.origin}${endSession.pathname}`).toBe(`${idp.issuer}/session/end`);
+    expect(`${endSession.origin}${endSession.pathname}`).toBe(`${getIdp().issuer}/session/end`);
     expect(endSession.searchParams.get('client_id')).toBe('demo-spa');
     expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(postSignOutUri);
     expect(await storage.get('logto:demo-spa:session')).toBeNull();
@@ -34,7 +27,7 @@ describe('signOut', () => {
     expect(signedOut).toEqual(['signOut']);
 
     // The IdP no longer honours the revoked refresh token.
-    const reuse = await fetch(`${idp.issuer}/token`, {
+    const reuse = await fetch(`${getIdp().issuer}/token`, {
       method: 'POST',
       body: new URLSearchParams({
         grant_type: 'refresh_token',
@@ -48,11 +41,11 @@ describe('signOut', () => {
   it('signs out locally even when the IdP is unreachable', async () => {
     const test = newClient();
     await signIn(test);
-    await idp.suspend();
+    await getIdp().suspend();
     try {
       await test.client.signOut(postSignOutUri);
     } finally {
-      await idp.resume();
+      await getIdp().resume();
     }
     expect(await test.client.isAuthenticated()).toBe(false);
     expect(test.navigations.at(-1)).toContain('/oidc/session/end');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   LogtoNetworkError,
   LogtoSessionExpiredError,
@@ -7,17 +7,13 @@ import {
   type AccessTokenClaims,
   type LogtoStorage,
 } from '../../../src/core/index.js';
-import type { DevIdp } from '../../../src/dev-idp/index.js';
-import { clientFactory, rejectionOf, shopping, signIn, startTestIdp, store } from './harness.js';
+import { rejectionOf, shopping, signIn, store, setUpTestIdp } from './harness.js';
 
-let idp: DevIdp;
-const newClient = clientFactory(() => idp);
 const ttl = 60;
-
-beforeAll(async () => {
-  idp = await startTestIdp({ resourceTtl: ttl, ttl: { accessToken: ttl, organizationToken: ttl } });
+const { idp: getIdp, newClient } = setUpTestIdp({
+  resourceTtl: ttl,
+  ttl: { accessToken: ttl, organizationToken: ttl },
 });
-afterAll(() => idp.close());
 
 /** A clock the test can move forward; starts at the real time so the IdP's tokens verify. */
 function testClock() {
@@ -159,7 +155,7 @@ describe('access tokens per resource and organization', () => {
     // Someone else uses the refresh token first (a stale tab, a thief): Logto revokes the grant
     // when the client presents the now-used token.
     const refreshToken = await test.client.getRefreshToken();
-    const stolen = await fetch(`${idp.issuer}/token`, {
+    const stolen = await fetch(`${getIdp().issuer}/token`, {
       method: 'POST',
       body: new URLSearchParams({
         grant_type: 'refresh_token',
@@ -194,16 +190,16 @@ describe('access tokens per resource and organization', () => {
     test.client.on('refreshFailed', ({ error }) => failures.push(error.code));
     clock.advance(ttl + 5);
 
-    await idp.suspend();
+    await getIdp().suspend();
     try {
       const error = await rejectionOf(test.client.getAccessToken(shopping));
       expect(error).toBeInstanceOf(LogtoNetworkError);
-      expect((error as LogtoNetworkError).url).toBe(`${idp.issuer}/token`);
+      expect((error as LogtoNetworkError).url).toBe(`${getIdp().issuer}/token`);
       expect(await test.client.isAuthenticated()).toBe(true);
       expect(test.client.getSnapshot().isAuthenticated).toBe(true);
       expect(failures).toEqual(['network_error']);
     } finally {
-      await idp.resume();
+      await getIdp().resume();
     }
     const claims = decodeJwtClaims<AccessTokenClaims>(await test.client.getAccessToken(shopping));
     expect(claims.aud).toBe(shopping);
