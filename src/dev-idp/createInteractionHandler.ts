@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Interaction, Provider } from 'oidc-provider';
 
 import { messagePage, signInPage, signUpPage } from './pages.js';
-import { readFormBody } from './readFormBody.js';
+import { FormBodyError, readFormBody } from './readFormBody.js';
 import { SignUpRefused, type UserDirectory } from './UserDirectory.js';
 
 /** What the interaction pages need from the rest of the IdP. */
@@ -189,6 +189,10 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
     try {
       await route(req, res, pathname);
     } catch (error) {
+      if (error instanceof FormBodyError) {
+        send(res, 400, messagePage('Bad request', error.message));
+        return;
+      }
       deps.logError(
         `interaction failed: ${error instanceof Error ? error.message : String(error)}`,
       );

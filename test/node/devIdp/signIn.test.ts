@@ -86,6 +86,20 @@ describe('sign-in page', () => {
     ).rejects.toThrow('The username or password is incorrect.');
   });
 
+  it('answers a post that is not a form with 400, leaving the sign-in open', async () => {
+    const { url, browser } = await openFirstPage(buildAuthorizeUrl(idp).url);
+
+    const post = await browser.navigate(`${url}/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username":"alice"}',
+    });
+    const retry = await browser.navigate(url, {}, isCallback);
+
+    expect(post.kind === 'page' && post.status).toBe(400);
+    expect(retry.kind === 'page' && retry.body.includes('id="sign-in-form"')).toBe(true);
+  });
+
   it('returns access_denied to the app when the user cancels', async () => {
     const { url, html, browser } = await openFirstPage(buildAuthorizeUrl(idp).url);
     const cancel = findLink(html, url, '/abort') ?? '';
