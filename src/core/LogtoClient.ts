@@ -3,7 +3,8 @@ import type { AccessTokenClaims, IdTokenClaims, UserInfoResponse } from './claim
 import type { ClientContext } from './ClientContext.js';
 import { Emitter, type LogtoEventName, type LogtoEvents } from './Emitter.js';
 import { LogtoConfigError, LogtoError, LogtoNotAuthenticatedError } from './errors.js';
-import { requestJson, requestNoContent } from './http.js';
+import { endSession } from './endSession.js';
+import { requestJson } from './http.js';
 import { decodeJwtClaims } from './jwt.js';
 import {
   resolveConfig,
@@ -174,22 +175,11 @@ export class LogtoClient {
   async signOut(postLogoutRedirectUri?: string): Promise<void> {
     await this.#init();
     const session = await this.#tokens.withLock(() => this.#context.session.reload());
-    const discovery = await this.#context.metadata.getDiscovery();
-    const { appId } = this.config;
-    if (session?.refreshToken) {
-      const body = new URLSearchParams({ client_id: appId, token: session.refreshToken });
-      // Revocation is best effort: the local sign-out must happen even when Logto is unreachable.
-      await requestNoContent(this.#context.http, 'revocation', discovery.revocation_endpoint, {
-        method: 'POST',
-        body,
-      }).catch(() => undefined);
-    }
+    // The local sign-out happens even if Logto cannot be reached; the error is reported after.
+    const ending = endSession(this.#context, session?.refreshToken, postLogoutRedirectUri);
+    await ending.catch(() => undefined);
     await this.#clearSession('signOut');
-    const url = new URL(discovery.end_session_endpoint);
-    url.searchParams.set('client_id', appId);
-    if (postLogoutRedirectUri)
-      url.searchParams.set('post_logout_redirect_uri', postLogoutRedirectUri);
-    this.#navigate(url.href);
+    this.#navigate(await ending);
   }
 
   // ---- session and tokens ----------------------------------------------------------------

@@ -86,7 +86,8 @@ export class ProviderMetadata {
   }
 
   async #load<T>(name: string, fetcher: () => Promise<T>): Promise<CacheEntry<T>> {
-    const raw = await this.#storage.get(this.#keyPrefix + name);
+    // The cache is an optimisation: a storage failure means fetching, never failing.
+    const raw = await this.#storage.get(this.#keyPrefix + name).catch(() => null);
     if (raw) {
       try {
         const entry = JSON.parse(raw) as CacheEntry<T>;
@@ -105,7 +106,7 @@ export class ProviderMetadata {
       fetchedAt: this.#now(),
       value: await fetcher(),
     };
-    await this.#storage.set(this.#keyPrefix + name, JSON.stringify(entry));
+    await this.#storage.set(this.#keyPrefix + name, JSON.stringify(entry)).catch(() => undefined);
     return entry;
   }
 
