@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { AccessTokenClaims } from '../../src/core/claims.js';
 import { buildOrganizationUrn } from '../../src/core/constants.js';
+import { demoApiRoutes, organizationApiScope } from '../shared/demoApiRoutes.js';
 import { JwksCache, JwksUnavailableError } from './JwksCache.js';
 import { InvalidAccessTokenError, scopesOf, verifyAccessToken } from './verifyAccessToken.js';
 
@@ -12,10 +13,9 @@ export const demoApiPaths = {
 } as const;
 
 /** Audiences of the demo seed's resources, by path. */
-export const defaultAudienceByPath: Readonly<Record<string, string>> = {
-  [demoApiPaths.shopping]: 'https://api.example.com/shopping',
-  [demoApiPaths.store]: 'https://api.example.com/store',
-};
+export const defaultAudienceByPath: Readonly<Record<string, string>> = Object.fromEntries(
+  demoApiRoutes.map((route) => [route.path, route.defaultAudience]),
+);
 
 /** Options of {@link createDemoApiHandler}. */
 export interface DemoApiOptions {
@@ -182,21 +182,14 @@ function findRoute(
   pathname: string,
   audienceByPath: Readonly<Record<string, string>>,
 ): Route | undefined {
+  const route = demoApiRoutes.find((candidate) => candidate.path === pathname);
   const audience = audienceByPath[pathname];
-  if (pathname === demoApiPaths.shopping && audience !== undefined) {
+  if (route && audience !== undefined) {
     return {
-      name: 'Shopping API',
+      name: route.name,
       audience,
-      scope: 'read:products',
-      data: () => ({ products }),
-    };
-  }
-  if (pathname === demoApiPaths.store && audience !== undefined) {
-    return {
-      name: 'Store API',
-      audience,
-      scope: 'read:orders',
-      data: () => ({ orders }),
+      scope: route.scope,
+      data: () => (route.key === 'shopping' ? { products } : { orders }),
     };
   }
   const organizationId = /^\/api\/organizations\/([A-Za-z0-9_-]+)\/members$/.exec(pathname)?.[1];
@@ -204,7 +197,7 @@ function findRoute(
     return {
       name: 'Organization API',
       audience: buildOrganizationUrn(organizationId),
-      scope: 'read:members',
+      scope: organizationApiScope,
       data: () => ({
         organizationId,
         message: `Your organization token lets you read the members of ${organizationId}.`,

@@ -1,0 +1,77 @@
+import { UserScope } from '../../src/core/constants.js';
+import type { LogtoConfig } from '../../src/core/LogtoConfig.js';
+
+/** The environment variables the demo reads (Vite exposes those starting with `VITE_`). */
+export interface DemoEnv {
+  /** Logto endpoint. Default: the dev IdP at http://127.0.0.1:3001. */
+  VITE_LOGTO_ENDPOINT?: string | undefined;
+  /** The SPA's app ID. Default `demo-spa` (the demo seed's app). */
+  VITE_LOGTO_APP_ID?: string | undefined;
+  /** Comma-separated API resource indicators. Default: the seed's shopping and store APIs. */
+  VITE_LOGTO_RESOURCES?: string | undefined;
+  /** Comma-separated extra scopes. Default: every user scope, plus the seed's API and organization scopes. */
+  VITE_LOGTO_SCOPES?: string | undefined;
+  /** `memory` keeps tokens in memory only (gone on reload); default IndexedDB. */
+  VITE_LOGTO_STORAGE?: string | undefined;
+}
+
+/** What the demo app and its dev server are configured with. */
+export interface DemoConfig {
+  logto: LogtoConfig & { resources: readonly string[]; scopes: readonly string[] };
+  /** `${endpoint}/oidc`, where the demo API fetches the signing keys. */
+  issuer: string;
+  storage: 'indexeddb' | 'memory';
+}
+
+export const defaultEndpoint = 'http://127.0.0.1:3001';
+export const defaultAppId = 'demo-spa';
+export const defaultResources = [
+  'https://api.example.com/shopping',
+  'https://api.example.com/store',
+] as const;
+export const defaultScopes = [
+  UserScope.Email,
+  UserScope.Phone,
+  UserScope.CustomData,
+  UserScope.Identities,
+  UserScope.Organizations,
+  UserScope.OrganizationRoles,
+  // API resource scopes: Logto grants each resource those of them that the user's roles allow.
+  'read:products',
+  'write:products',
+  'read:orders',
+  'write:orders',
+  'manage:store',
+  // Organization scopes, granted per organization by the user's organization roles.
+  'read:members',
+  'invite:members',
+  'remove:members',
+] as const;
+
+function list(value: string | undefined): string[] | undefined {
+  const items = value
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return items && items.length > 0 ? items : undefined;
+}
+
+function text(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** Reads the demo configuration from `import.meta.env` (in the app) or `loadEnv` (in Vite's config). */
+export function demoConfig(env: DemoEnv): DemoConfig {
+  const endpoint = (text(env.VITE_LOGTO_ENDPOINT) ?? defaultEndpoint).replace(/\/+$/, '');
+  return {
+    logto: {
+      endpoint,
+      appId: text(env.VITE_LOGTO_APP_ID) ?? defaultAppId,
+      resources: list(env.VITE_LOGTO_RESOURCES) ?? [...defaultResources],
+      scopes: list(env.VITE_LOGTO_SCOPES) ?? [...defaultScopes],
+    },
+    issuer: `${endpoint}/oidc`,
+    storage: text(env.VITE_LOGTO_STORAGE) === 'memory' ? 'memory' : 'indexeddb',
+  };
+}

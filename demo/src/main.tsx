@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+import { appConfig } from './appConfig.js';
+import { LogtoProvider, MemoryStorage } from './logto.js';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <LogtoProvider
+      config={appConfig.logto}
+      // Storage is pluggable: IndexedDB by default (shared by tabs, survives reloads).
+      options={appConfig.storage === 'memory' ? { storage: new MemoryStorage() } : {}}
+    >
+      <App />
+    </LogtoProvider>
+  </StrictMode>,
+);

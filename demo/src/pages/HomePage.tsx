@@ -1,0 +1,134 @@
+import { Card } from '../components/Card.js';
+import { ErrorBox } from '../components/ErrorBox.js';
+import { Loading } from '../components/Loading.js';
+import { displayName } from '../format.js';
+import { useAction } from '../hooks.js';
+import { useIdTokenClaims, useLogto } from '../logto.js';
+import { Link } from '../router.js';
+
+const redirectUri = () => `${window.location.origin}/callback`;
+
+/** Auth state, sign-in, sign-up and sign-out: the seed guide's home page, in React. */
+export function HomePage() {
+  const { isLoading, isAuthenticated, error, signIn, signOut } = useLogto();
+  const claims = useIdTokenClaims();
+  const [startSignIn, signingIn] = useAction(() =>
+    signIn({ redirectUri: redirectUri(), postRedirectUri: '/' }),
+  );
+  const [startSignUp, signingUp] = useAction(() =>
+    signIn({ redirectUri: redirectUri(), postRedirectUri: '/', interactionMode: 'signUp' }),
+  );
+  const [startSignOut, signingOut] = useAction(() => signOut(`${window.location.origin}/`));
+  const actionError = signingIn.error ?? signingUp.error ?? signingOut.error;
+  const busy = signingIn.pending || signingUp.pending || signingOut.pending;
+
+  return (
+    <>
+      <Card
+        title="Session"
+        subtitle="useLogto() → isLoading, isAuthenticated, signIn(), signOut()"
+        testId="session-card"
+      >
+        {isLoading ? (
+          <Loading text="Reading the stored session…" testId="session-loading" />
+        ) : isAuthenticated && claims ? (
+          <div className="greeting">
+            {typeof claims.picture === 'string' ? (
+              <img className="avatar" src={claims.picture} alt="" width={56} height={56} />
+            ) : (
+              <span className="avatar avatar-fallback" aria-hidden="true">
+                {displayName(claims).slice(0, 1).toUpperCase()}
+              </span>
+            )}
+            <div>
+              <p className="greeting-title" data-testid="greeting">
+                Hello, <span data-testid="user-name">{displayName(claims)}</span>!
+              </p>
+              <p className="muted">
+                Signed in as <code>{claims.username ?? claims.sub}</code>. See your{' '}
+                <Link to="/profile">profile</Link>, call the <Link to="/api">APIs</Link> or pick an{' '}
+                <Link to="/organizations">organization</Link>.
+              </p>
+            </div>
+          </div>
+        ) : (
+          <p className="muted" data-testid="signed-out-message">
+            You are not signed in. Sign in with a seeded user (the terminal running{' '}
+            <code>npm run demo</code> lists them), or create a new account.
+          </p>
+        )}
+        {isLoading ? null : (
+          <div className="button-row">
+            {isAuthenticated ? (
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  startSignOut();
+                }}
+                disabled={busy}
+                data-testid="sign-out"
+              >
+                {signingOut.pending ? 'Signing out…' : 'Sign out'}
+              </button>
+            ) : (
+              <>
+                <button
+                  type="button"
+                  className="button primary"
+                  onClick={() => {
+                    startSignIn();
+                  }}
+                  disabled={busy}
+                  data-testid="sign-in"
+                >
+                  {signingIn.pending ? 'Redirecting…' : 'Sign in'}
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    startSignUp();
+                  }}
+                  disabled={busy}
+                  data-testid="sign-up"
+                >
+                  {signingUp.pending ? 'Redirecting…' : 'Sign up'}
+                </button>
+              </>
+            )}
+          </div>
+        )}
+        {actionError === undefined ? null : (
+          <ErrorBox error={actionError} title="That did not work" testId="action-error" />
+        )}
+        {error === undefined ? null : (
+          <ErrorBox error={error} title="The last sign-in attempt failed" testId="auth-error" />
+        )}
+      </Card>
+
+      <Card title="What this demo shows" subtitle="Each page uses one part of logto-spa/react.">
+        <ul className="feature-list">
+          <li>
+            <Link to="/profile">Profile</Link> — ID-token claims (<code>useIdTokenClaims()</code>)
+            and the userinfo endpoint (<code>useUserInfo()</code>), which adds{' '}
+            <code>custom_data</code>, <code>identities</code> and <code>organization_data</code>.
+          </li>
+          <li>
+            <Link to="/api">API</Link> — an access token per API resource (
+            <code>useAccessToken(resource)</code>), refreshed automatically, sent to a protected
+            endpoint that checks its signature, audience and scope.
+          </li>
+          <li>
+            <Link to="/organizations">Organizations</Link> — organization tokens (
+            <code>useOrganizationToken(id)</code>) for the organizations in your ID token.
+          </li>
+          <li>
+            <Link to="/protected">Protected</Link> — a page wrapped in{' '}
+            <code>&lt;Protected&gt;</code>: signed-out visitors go to sign-in and come back.
+          </li>
+        </ul>
+      </Card>
+    </>
+  );
+}

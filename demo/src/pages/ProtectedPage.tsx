@@ -1,0 +1,38 @@
+import { Card } from '../components/Card.js';
+import { ErrorBox } from '../components/ErrorBox.js';
+import { Loading } from '../components/Loading.js';
+import { SignInPrompt } from '../components/SignInPrompt.js';
+import { displayName } from '../format.js';
+import { Protected, useIdTokenClaims } from '../logto.js';
+
+function Secret() {
+  const claims = useIdTokenClaims();
+  return (
+    <Card title="Members only" testId="protected-content">
+      <p className="secret">
+        The secret recipe is ready for you, {claims ? displayName(claims) : 'friend'}.
+      </p>
+      <p className="muted">
+        This page is wrapped in <code>&lt;Protected&gt;</code>. Visit it signed out and you are sent
+        to sign-in, then brought back here.
+      </p>
+    </Card>
+  );
+}
+
+/** A page only signed-in users see; signed-out visitors are redirected to sign-in and back. */
+export function ProtectedPage() {
+  return (
+    <Protected
+      fallback={<Loading text="Redirecting you to sign-in…" testId="protected-redirecting" />}
+      onError={(error) => (
+        <>
+          <ErrorBox error={error} title="Cannot show this page" testId="protected-error" />
+          <SignInPrompt what="this page" />
+        </>
+      )}
+    >
+      <Secret />
+    </Protected>
+  );
+}
