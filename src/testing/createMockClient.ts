@@ -343,9 +343,10 @@ class MockClient implements MockLogtoClient {
   }
 
   async #handleCallback(url: string): Promise<SignInCallbackResult> {
-    this.#enter('handleSignInCallback', [url]);
-    await Promise.resolve();
     try {
+      // An injected error fails the callback like a real failure: it lands in the snapshot too.
+      this.#enter('handleSignInCallback', [url]);
+      await Promise.resolve();
       checkCallbackUrl(url);
     } catch (error) {
       this.#setSnapshot({ error: error as LogtoError });

@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen, type RenderResult } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, type RenderResult } from '@testing-library/react';
 import { StrictMode, type ReactElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -156,11 +156,10 @@ describe('MockLogtoProvider with a client the test drives', () => {
       </MockLogtoProvider>,
     );
     expect(screen.getByText('please wait')).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(mock.callsOf('signIn')).toEqual([]);
-    await act(async () => {
-      mock.setLoading(false);
-      await Promise.resolve();
-    });
+    act(() => mock.setLoading(false));
+    await waitFor(() => expect(mock.callsOf('signIn')).not.toEqual([]));
     expect(mock.callsOf('signIn')).toEqual([
       [{ redirectUri: `${window.location.origin}/callback`, postRedirectUri: '/' }],
     ]);

@@ -387,6 +387,16 @@ describe('createMockClient: injected errors', () => {
   });
 });
 
+describe('createMockClient: injected callback errors', () => {
+  it('fails the callback and records the error in the snapshot, as a real failure would', async () => {
+    const replayed = new LogtoCallbackError('callback_replayed', 'already handled');
+    const mock = createMockClient({ errors: { handleSignInCallback: replayed } });
+    const url = 'http://localhost:3000/callback?code=c&state=s';
+    expect(await rejectionOf(mock.handleSignInCallback(url))).toBe(replayed);
+    expect(mock.getSnapshot()).toMatchObject({ isAuthenticated: false, error: replayed });
+  });
+});
+
 describe('createMockClient: no network, no storage', () => {
   it('never calls fetch, IndexedDB or Web Storage', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');

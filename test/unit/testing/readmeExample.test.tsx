@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LogtoNetworkError } from '../../../src/core/index.js';
@@ -67,12 +67,13 @@ describe('OrdersPage', () => {
     expect(await screen.findByText('Orders API scopes: read:orders write:orders')).toBeDefined();
   });
 
-  it('sends a signed-out visitor to sign-in once, coming back to this page', () => {
+  it('sends a signed-out visitor to sign-in once, coming back to this page', async () => {
     window.history.replaceState(null, '', '/orders?page=2');
     const mock = createMockClient(); // signed out
     renderOrdersPage(mock);
     expect(screen.getByText('Redirecting to sign-in…')).toBeDefined();
     // StrictMode runs effects twice; <Protected> still starts exactly one sign-in.
+    await waitFor(() => expect(mock.callsOf('signIn')).not.toEqual([]));
     expect(mock.callsOf('signIn')).toEqual([
       [
         {
