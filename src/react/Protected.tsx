@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
-import type { SignInOptions } from '../core/index.js';
-import { looksLikeCallback } from './callbackUrl.js';
+import type { AuthSnapshot, SignInOptions } from '../core/index.js';
+import { isCallbackFrom, looksLikeCallback } from './callbackUrl.js';
+import type { LogtoClientLike } from './LogtoClientLike.js';
 import { sanitizeReturnPath } from './sanitizeReturnPath.js';
 import { useAuthSnapshot } from './useAuthSnapshot.js';
 import { useLatest } from './useLatest.js';
@@ -57,22 +58,31 @@ export function Protected(props: ProtectedProps): ReactElement {
     if (isAuthenticated) settled.current = true;
     if (settled.current || !redirect || isLoading || isHandlingCallback || isAuthenticated || error)
       return;
-    // A callback the handler has not picked up yet: wait for it rather than start over.
-    if (looksLikeCallback(window.location.href)) return;
+    // Claimed synchronously: StrictMode's second effect run must not start a second sign-in.
     settled.current = true;
-    const { origin, pathname, search, hash } = window.location;
+    const { href, origin, pathname, search, hash } = window.location;
     const options = signInOptions.current;
-    client
-      .signIn({
-        ...options,
-        redirectUri: options?.redirectUri ?? `${origin}/callback`,
-        postRedirectUri:
-          options?.postRedirectUri ?? sanitizeReturnPath(`${pathname}${search}${hash}`),
-      })
-      .catch((failure: unknown) => {
+    void (async () => {
+      try {
+        if (await isPendingCallback(client, href)) {
+          // The handler has not picked the callback up yet: wait for it rather than start over.
+          settled.current = false;
+          return;
+        }
+        // The state may have moved during the check (another tab signed in): signing in now
+        // would clear that session.
+        if (!isSignedOutWithoutError(client.getSnapshot())) return;
+        await client.signIn({
+          ...options,
+          redirectUri: options?.redirectUri ?? `${origin}/callback`,
+          postRedirectUri:
+            options?.postRedirectUri ?? sanitizeReturnPath(`${pathname}${search}${hash}`),
+        });
+      } catch (failure) {
         if (mounted.current)
           setSignInError(failure instanceof Error ? failure : new Error(String(failure)));
-      });
+      }
+    })();
   }, [
     client,
     redirect,
@@ -87,4 +97,19 @@ export function Protected(props: ProtectedProps): ReactElement {
   if (isAuthenticated) return <>{children}</>;
   const shownError = signInError ?? error;
   return <>{shownError && onError ? onError(shownError) : fallback}</>;
+}
+
+/** Whether `href` is a sign-in callback that a handler is about to (or should) handle. */
+async function isPendingCallback(client: LogtoClientLike, href: string): Promise<boolean> {
+  if (!looksLikeCallback(href)) return false;
+  return isCallbackFrom(href, client.config.issuer) || client.isSignInRedirected(href);
+}
+
+function isSignedOutWithoutError(snapshot: AuthSnapshot): boolean {
+  return (
+    !snapshot.isLoading &&
+    !snapshot.isHandlingCallback &&
+    !snapshot.isAuthenticated &&
+    snapshot.error === undefined
+  );
 }

@@ -204,8 +204,8 @@ describe('<Protected>', () => {
     expect(navigations).toEqual([]);
   });
 
-  it('does not redirect while the address bar holds a callback waiting to be handled', async () => {
-    at('/callback?code=abc&state=xyz');
+  it('does not redirect while the address bar holds a Logto callback nobody handled yet', async () => {
+    at(`/callback?code=abc&state=xyz&iss=${encodeURIComponent(issuer)}`);
     const { client, wrapper: Wrapper, navigations } = createTestClient();
     const signIn = vi.spyOn(client, 'signIn');
     renderStrict(
@@ -219,6 +219,40 @@ describe('<Protected>', () => {
     expect(signIn).not.toHaveBeenCalled();
     expect(navigations).toEqual([]);
     expect(screen.getByText('Hold on')).toBeTruthy();
+  });
+
+  it('does not redirect on the callback of a sign-in pending in this browser (no iss)', async () => {
+    const { client, wrapper: Wrapper, navigations } = createTestClient();
+    const state = await startSignIn(client, navigations);
+    at(`/callback?code=abc&state=${state}`);
+    const signIn = vi.spyOn(client, 'signIn');
+    renderStrict(
+      <Wrapper>
+        <Protected fallback={<p>Hold on</p>}>
+          <p>secret</p>
+        </Protected>
+      </Wrapper>,
+    );
+    await settle();
+    expect(signIn).not.toHaveBeenCalled();
+    expect(navigations).toHaveLength(1);
+  });
+
+  it('still redirects on a page whose code/state parameters are not a Logto callback', async () => {
+    at('/oauth/github?code=gh&state=gh-state');
+    const { client, wrapper: Wrapper, navigations } = createTestClient();
+    const signIn = vi.spyOn(client, 'signIn');
+    renderStrict(
+      <Wrapper>
+        <Protected>
+          <p>secret</p>
+        </Protected>
+      </Wrapper>,
+    );
+    await waitFor(() => expect(navigations).toHaveLength(1));
+    expect(signIn.mock.calls[0]?.[0]).toMatchObject({
+      postRedirectUri: '/oauth/github?code=gh&state=gh-state',
+    });
   });
 
   it('never redirects while a callback is being handled, nor after it fails', async () => {
