@@ -40,10 +40,11 @@ export function useHandleSignInCallback(
   const { client, snapshot } = useAuthSnapshot('useHandleSignInCallback');
   const onSuccessRef = useLatest(onSuccess);
   const mounted = useMounted();
-  // StrictMode runs the effect twice; the core would de-duplicate, but one call is plainer.
+  // StrictMode runs the effect twice: the core de-duplicates the code exchange, but onSuccess must
+  // run once.
   const startedFor = useRef<string | undefined>(undefined);
-  // Until the async check settles, a URL with callback parameters counts as being handled, so
-  // nothing (e.g. <Protected>) sees "signed out" in between and starts another sign-in.
+  // Until the async check settles, a URL with callback parameters counts as being handled, so the
+  // callback page does not flash a signed-out state between reading storage and the exchange.
   const [checking, setChecking] = useState(
     () => typeof window !== 'undefined' && looksLikeCallback(window.location.href),
   );
