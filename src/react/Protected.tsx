@@ -28,9 +28,9 @@ export interface ProtectedProps {
  * sign-in once, returning to the same page afterwards. It never redirects in a loop: when the
  * auth state has an error (a failed callback, an expired session) or the sign-in call fails, it
  * renders `onError(error)` (or `fallback`) instead of trying again. It never redirects while the
- * session loads or a callback is being handled, nor when the session ends while the page is open
- * (a sign-out here is already navigating to Logto; a redirect would race it) — then `fallback`
- * shows.
+ * session loads, while a callback is being handled or waits in the address bar for its handler,
+ * nor when the session ends while the page is open (a sign-out here is already navigating to
+ * Logto; a redirect would race it) — then `fallback` shows.
  *
  * @throws Error when used outside `<LogtoProvider>`
  * @example

@@ -8,8 +8,11 @@ import {
   useHandleSignInCallback,
   useIdTokenClaims,
   useLogto,
+  sanitizeReturnPath,
 } from '../../../src/react/index.js';
+import { completeSignIn } from '../../../src/dev-idp/index.js';
 import {
+  alice,
   at,
   eventually,
   postSignOutUri,
@@ -62,6 +65,33 @@ describe('signing in with React (StrictMode) against the dev IdP', () => {
     expect(window.location.href).toBe('http://localhost:3000/callback');
     expect(test.tokenRequests('authorization_code')).toHaveLength(1);
     // Only the sign-in the test started: <Protected> never started another.
+    expect(test.navigations).toHaveLength(1);
+  });
+
+  it('<Protected> sends a signed-out visitor to Logto and the callback returns them to the same page', async () => {
+    const test = newClient();
+    at('/orders?id=7#items');
+    const { unmount } = renderStrict(
+      <LogtoProvider client={test.client}>
+        <Protected fallback={<p>redirecting</p>}>
+          <Greeting />
+        </Protected>
+      </LogtoProvider>,
+    );
+    await eventually(() => expect(test.navigations).toHaveLength(1));
+    unmount();
+    // The browser leaves for Logto; the user signs in; Logto redirects to /callback.
+    const callbackUrl = await completeSignIn(test.navigations[0] ?? '', alice);
+    at(callbackUrl);
+    const onSuccess = vi.fn();
+    renderStrict(
+      <LogtoProvider client={test.client}>
+        <Callback onSuccess={onSuccess} />
+      </LogtoProvider>,
+    );
+    await eventually(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+    const [result] = onSuccess.mock.calls[0] as [SignInCallbackResult];
+    expect(sanitizeReturnPath(result.postRedirectUri)).toBe('/orders?id=7#items');
     expect(test.navigations).toHaveLength(1);
   });
 
