@@ -7,6 +7,7 @@ import { endSession } from './endSession.js';
 import { requestJson } from './http.js';
 import { decodeJwtClaims } from './jwt.js';
 import {
+  parseHttpUrl,
   resolveConfig,
   validateResource,
   type ClientOptions,
@@ -161,8 +162,8 @@ export class LogtoClient {
    *
    * @throws LogtoCallbackError, LogtoIdTokenError, LogtoTokenEndpointError, LogtoNetworkError
    */
-  handleSignInCallback(url: string): Promise<SignInCallbackResult> {
-    const key = new URL(url).searchParams.get('state') ?? url;
+  async handleSignInCallback(url: string): Promise<SignInCallbackResult> {
+    const key = parseHttpUrl('url', url).searchParams.get('state') ?? url;
     let pending = this.#callbacks.get(key);
     if (!pending) {
       pending = this.#handleCallback(url);

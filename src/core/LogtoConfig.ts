@@ -140,6 +140,16 @@ export function validateResource(field: string, resource: unknown): string {
 }
 
 function requireHttpUrl(field: string, value: unknown): string {
+  parseHttpUrl(field, value);
+  return value as string;
+}
+
+/**
+ * Parses an absolute http(s) URL (an endpoint, a redirect URI, a callback URL).
+ *
+ * @throws LogtoConfigError naming `field`
+ */
+export function parseHttpUrl(field: string, value: unknown): URL {
   const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined;
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     throw new LogtoConfigError(
@@ -147,7 +157,7 @@ function requireHttpUrl(field: string, value: unknown): string {
       `must be an absolute http(s) URL, got ${JSON.stringify(value)}`,
     );
   }
-  return value as string;
+  return url;
 }
 
 function nonNegative(field: string, value: number): number {

@@ -9,6 +9,7 @@ import {
 } from './constants.js';
 import { LogtoCallbackError, LogtoConfigError } from './errors.js';
 import { postForm } from './http.js';
+import { parseHttpUrl } from './LogtoConfig.js';
 import { parseTokenResponse } from './tokenResponse.js';
 import { tokenKey } from './tokenKey.js';
 
@@ -63,7 +64,7 @@ export class SignInFlow {
   /** Creates a transaction and returns the authorization URL to navigate to. */
   async createSignInUrl(options: SignInOptions): Promise<string> {
     const { config } = this.#context;
-    requireRedirectUri('redirectUri', options.redirectUri);
+    parseHttpUrl('redirectUri', options.redirectUri);
     if (options.firstScreen !== undefined && !firstScreens.has(options.firstScreen)) {
       throw new LogtoConfigError(
         'firstScreen',
@@ -96,6 +97,7 @@ export class SignInFlow {
 
   /** Whether `url` looks like a callback for a sign-in started in this browser. */
   async isSignInRedirected(url: string): Promise<boolean> {
+    if (!URL.canParse(url)) return false;
     const parsed = new URL(url);
     const state = parsed.searchParams.get('state');
     if (!state || !(parsed.searchParams.has('code') || parsed.searchParams.has('error')))
@@ -194,15 +196,6 @@ export class SignInFlow {
     );
     this.#oidc.catch(() => (this.#oidc = undefined));
     return this.#oidc;
-  }
-}
-
-function requireRedirectUri(field: string, value: string): void {
-  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
-    throw new LogtoConfigError(
-      field,
-      `must be an absolute http(s) URL, got ${JSON.stringify(value)}`,
-    );
   }
 }
 
