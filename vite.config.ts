@@ -1,12 +1,23 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /** Packages the library never bundles: its dependencies and the optional React peer. */
 const external = [/^react($|\/)/, /^react-dom($|\/)/, 'oidc-client-ts', 'idb-keyval'];
 
-/** Entries whose built file must start with the React Server Components marker. */
-const clientEntries = new Set(['react/index', 'testing/index']);
+/** The package's own entry names resolve to the sources, so tests and docs read like user code. */
+const selfAlias = [
+  {
+    find: /^logto-spa$/,
+    replacement: fileURLToPath(new URL('./src/core/index.ts', import.meta.url)),
+  },
+  {
+    find: /^logto-spa\/(react|testing|dev-idp)$/,
+    replacement: fileURLToPath(new URL('./src/$1/index.ts', import.meta.url)),
+  },
+];
 
 export default defineConfig({
+  resolve: { alias: selfAlias },
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -21,12 +32,17 @@ export default defineConfig({
       },
       formats: ['es'],
     },
-    rollupOptions: {
+    rolldownOptions: {
       external,
+      // The React and testing entries start with 'use client'; it is kept at the top of those
+      // entry files (a test checks the built files), so the generic warning is noise.
+      onLog(level, log, handler) {
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        handler(level, log);
+      },
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: 'shared/[name]-[hash].js',
-        banner: (chunk) => (chunk.isEntry && clientEntries.has(chunk.name) ? "'use client';" : ''),
       },
     },
   },
@@ -50,6 +66,37 @@ export default defineConfig({
           setupFiles: ['test/setup/browserEnv.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/package/globalSetup.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: { enabled: true, only: true, include: ['test/types/**/*.test-d.ts'] },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/globalSetup.ts'],
+          // One browser at a time: the machine has two cores and the scenarios measure timing.
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -1,0 +1,47 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  LogtoCallbackError,
+  LogtoError,
+  type LogtoCallbackErrorCode,
+  type LogtoErrorCode,
+} from '../../src/core/index.js';
+
+describe('error codes narrow', () => {
+  it('switch (error.code) narrows to one literal per case and is exhaustive', () => {
+    const describeError = (error: LogtoError): string => {
+      switch (error.code) {
+        case 'network_error':
+          expectTypeOf(error.code).toEqualTypeOf<'network_error'>();
+          return 'offline';
+        case 'session_expired':
+          return 'sign in again';
+        case 'config_invalid':
+        case 'not_authenticated':
+        case 'callback_state_mismatch':
+        case 'callback_no_transaction':
+        case 'callback_replayed':
+        case 'callback_missing_code':
+        case 'callback_error_response':
+        case 'id_token_invalid':
+        case 'token_endpoint_error':
+        case 'response_invalid':
+        case 'storage_error':
+        case 'lock_timeout':
+          return error.message;
+        default: {
+          const unreachable: never = error.code;
+          return unreachable;
+        }
+      }
+    };
+    expectTypeOf(describeError).returns.toBeString();
+  });
+
+  it('subclasses carry their own narrower codes and fields', () => {
+    expectTypeOf<LogtoCallbackError['code']>().toEqualTypeOf<LogtoCallbackErrorCode>();
+    expectTypeOf<LogtoCallbackErrorCode>().toExtend<LogtoErrorCode>();
+    expectTypeOf<LogtoCallbackError['error']>().toEqualTypeOf<string | undefined>();
+    // @ts-expect-error a made-up code is not a LogtoErrorCode
+    expectTypeOf<'made_up_code'>().toExtend<LogtoErrorCode>();
+  });
+});
