@@ -2,7 +2,12 @@ import { initialSnapshot, patchSnapshot, type AuthSnapshot } from './AuthSnapsho
 import type { AccessTokenClaims, IdTokenClaims, UserInfoResponse } from './claims.js';
 import type { ClientContext } from './ClientContext.js';
 import { Emitter, type LogtoEventName, type LogtoEvents } from './Emitter.js';
-import { LogtoConfigError, LogtoError, LogtoNotAuthenticatedError } from './errors.js';
+import {
+  LogtoConfigError,
+  LogtoError,
+  LogtoNotAuthenticatedError,
+  LogtoResponseError,
+} from './errors.js';
 import { endSession } from './endSession.js';
 import { requestJson } from './http.js';
 import { decodeJwtClaims } from './jwt.js';
@@ -251,7 +256,11 @@ export class LogtoClient {
     const body = await requestJson(this.#context.http, 'userinfo', userinfo_endpoint, {
       headers: { authorization: `Bearer ${token}` },
     });
-    return body;
+    // OIDC Core 5.3.2: the userinfo subject must be the ID token's, or the response is not ours.
+    if (body.sub !== this.#context.session.current?.claims.sub) {
+      throw new LogtoResponseError('userinfo answered for a different subject');
+    }
+    return body as UserInfoResponse;
   }
 
   /** Forgets every access token (the refresh and ID tokens stay). */
@@ -271,11 +280,14 @@ export class LogtoClient {
     await this.#clearSession('cleared');
   }
 
-  /** Stops timers and tab sync. Call when the client is no longer used (tests, HMR). */
+  /** Stops timers and tab sync. The client revives if used again. */
   dispose(): void {
     this.#refresher.dispose();
     this.#tabSync?.close();
+    this.#tabSync = undefined;
     this.#listeners.clear();
+    // Using the client again re-reads storage and reopens tab sync (React StrictMode remounts).
+    this.#ready = undefined;
   }
 
   // ---- internals -------------------------------------------------------------------------

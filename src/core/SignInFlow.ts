@@ -80,6 +80,7 @@ export class SignInFlow {
       logtoParams.direct_sign_in = `${method}:${target}`;
     }
     const oidc = await this.#getOidcClient();
+    await this.#context.transactions.rememberRedirectUri(options.redirectUri);
     const request = await oidc.createSigninRequest({
       redirect_uri: options.redirectUri,
       scope: config.scopes.join(' '),
@@ -95,17 +96,20 @@ export class SignInFlow {
     return request.url;
   }
 
-  /** Whether `url` looks like a callback for a sign-in started in this browser. */
+  /**
+   * Whether `url` is a sign-in callback: it carries `state` and `code` or `error`, and its path is
+   * a redirect URI this browser has used for sign-in. Forged and replayed callbacks count too, so
+   * that handling them reports a readable error instead of being ignored.
+   */
   async isSignInRedirected(url: string): Promise<boolean> {
     if (!URL.canParse(url)) return false;
     const parsed = new URL(url);
-    const state = parsed.searchParams.get('state');
-    if (!state || !(parsed.searchParams.has('code') || parsed.searchParams.has('error')))
+    const { searchParams } = parsed;
+    if (!searchParams.get('state') || !(searchParams.has('code') || searchParams.has('error'))) {
       return false;
-    const raw = await this.#context.transactions.get(state);
-    if (!raw) return false;
-    const { redirect_uri } = JSON.parse(raw) as { redirect_uri?: string };
-    return redirect_uri !== undefined && sameEndpoint(redirect_uri, parsed);
+    }
+    const known = await this.#context.transactions.knownRedirectUris();
+    return known.some((uri) => sameEndpoint(uri, parsed));
   }
 
   /**

@@ -14,12 +14,14 @@ export class TransactionStore implements StateStore {
   readonly #storage: LogtoStorage;
   readonly #pendingKey: string;
   readonly #completedKey: string;
+  readonly #redirectUrisKey: string;
   readonly #now: () => number;
 
   constructor(storage: LogtoStorage, keyPrefix: string, now: () => number) {
     this.#storage = storage;
     this.#pendingKey = `${keyPrefix}transactions`;
     this.#completedKey = `${keyPrefix}completed-states`;
+    this.#redirectUrisKey = `${keyPrefix}redirect-uris`;
     this.#now = now;
   }
 
@@ -59,6 +61,18 @@ export class TransactionStore implements StateStore {
   /** Whether a sign-in with this state already finished. */
   async wasCompleted(state: string): Promise<boolean> {
     return state in (await this.#read(this.#completedKey));
+  }
+
+  /** Remembers a redirect URI used for sign-in, so a later callback to it is recognised. */
+  async rememberRedirectUri(uri: string): Promise<void> {
+    const known = await this.#read(this.#redirectUrisKey);
+    if (uri in known) return;
+    await this.#storage.set(this.#redirectUrisKey, JSON.stringify({ ...known, [uri]: true }));
+  }
+
+  /** Redirect URIs this browser has used for sign-in. */
+  async knownRedirectUris(): Promise<string[]> {
+    return Object.keys(await this.#read(this.#redirectUrisKey));
   }
 
   async #read(key: string): Promise<Record<string, unknown>> {

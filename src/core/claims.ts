@@ -14,13 +14,9 @@ export interface JwtClaims {
   [claim: string]: unknown;
 }
 
-/** Claims of a Logto ID token, by scope. Profile claims are `null` when the user has no value. */
-export interface IdTokenClaims extends JwtClaims {
-  aud: string;
-  at_hash?: string;
-  nonce?: string;
-  auth_time?: number;
-  sid?: string;
+/** User claims by scope, shared by the ID token and userinfo. Profile claims are `null` when the user has no value. */
+export interface UserClaims {
+  sub: string;
   // profile
   name?: string | null;
   username?: string | null;
@@ -56,6 +52,16 @@ export interface IdTokenClaims extends JwtClaims {
   organization_roles?: string[];
 }
 
+/** Claims of a Logto ID token. */
+export interface IdTokenClaims extends JwtClaims, UserClaims {
+  sub: string;
+  aud: string;
+  at_hash?: string;
+  nonce?: string;
+  auth_time?: number;
+  sid?: string;
+}
+
 /** The OIDC `address` claim. */
 export interface AddressClaim {
   formatted?: string;
@@ -86,15 +92,13 @@ export interface SsoIdentity {
   detail: Record<string, unknown>;
 }
 
-/** The userinfo response: the ID token's claims plus those that "need userinfo". */
-export interface UserInfoResponse extends Omit<
-  IdTokenClaims,
-  'iss' | 'aud' | 'exp' | 'iat' | 'at_hash' | 'nonce' | 'auth_time' | 'sid'
-> {
+/** The userinfo response: the user claims plus those that "need userinfo". */
+export interface UserInfoResponse extends UserClaims {
   custom_data?: Record<string, unknown>;
   identities?: Record<string, UserIdentity>;
   sso_identities?: SsoIdentity[];
   organization_data?: OrganizationData[];
+  [claim: string]: unknown;
 }
 
 /** Claims of a JWT access token for an API resource or an organization. */

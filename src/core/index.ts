@@ -20,6 +20,7 @@ export {
 export type {
   JwtClaims,
   IdTokenClaims,
+  UserClaims,
   AddressClaim,
   UserInfoResponse,
   OrganizationData,

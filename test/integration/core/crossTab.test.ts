@@ -50,4 +50,15 @@ describe('tabs stay in sync (BroadcastChannel + shared storage)', () => {
       code: 'not_authenticated',
     });
   });
+
+  it('a disposed client revives when used again and still hears the other tab', async () => {
+    const storage = new MemoryStorage();
+    const tabA = newClient({}, { storage });
+    const tabB = newClient({}, { storage });
+    await signIn(tabA);
+    tabB.client.dispose();
+    await snapshotWhere(tabB.client, (snapshot) => snapshot.isAuthenticated);
+    await tabA.client.clearAllTokens();
+    await snapshotWhere(tabB.client, (snapshot) => !snapshot.isAuthenticated);
+  });
 });

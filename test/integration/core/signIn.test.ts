@@ -66,7 +66,12 @@ describe('sign-in with redirect', () => {
     expect(await test.client.isAuthenticated()).toBe(false);
     const callbackUrl = await signInUntilCallback(test);
     expect(await test.client.isSignInRedirected(callbackUrl)).toBe(true);
-    expect(await test.client.isSignInRedirected(`${redirectUri}?code=x&state=forged`)).toBe(false);
+    // A forged callback to our redirect URI is recognised too, so handling it reports an error.
+    expect(await test.client.isSignInRedirected(`${redirectUri}?code=x&state=forged`)).toBe(true);
+    expect(await test.client.isSignInRedirected(`${redirectUri}?code=x`)).toBe(false);
+    expect(
+      await test.client.isSignInRedirected('http://localhost:3000/orders?code=x&state=y'),
+    ).toBe(false);
 
     const result = await test.client.handleSignInCallback(callbackUrl);
     expect(result.claims.sub).toBe('u_alice01');
