@@ -1,4 +1,4 @@
-import { OidcClient } from 'oidc-client-ts';
+import { SigninState } from 'oidc-client-ts';
 import type { IdTokenClaims } from './claims.js';
 import type { ClientContext } from './ClientContext.js';
 import {
@@ -7,7 +7,7 @@ import {
   type Prompt,
   type SignInIdentifier,
 } from './constants.js';
-import { LogtoCallbackError, LogtoConfigError } from './errors.js';
+import { LogtoCallbackError, LogtoConfigError, LogtoResponseError } from './errors.js';
 import { postForm } from './http.js';
 import { parseHttpUrl } from './LogtoConfig.js';
 import { parseTokenResponse } from './tokenResponse.js';
@@ -47,15 +47,20 @@ export interface SignInCallbackResult {
 
 const firstScreens = new Set<string>(Object.values(FirstScreen));
 
+/** Abandoned sign-in transactions are swept after this long. */
+const transactionMaxAgeSeconds = 3600;
+
 /**
- * The authorization-code-with-PKCE flow. oidc-client-ts's `OidcClient` builds the request and
- * keeps the transaction (state, PKCE verifier, nonce) keyed by `state`, consumed once. The code
- * exchange is ours: it goes through the injected `fetch`, parses Logto's error bodies, and the ID
- * token is verified (signature included) before anything is stored.
+ * The authorization-code-with-PKCE flow. oidc-client-ts's `SigninState` makes the transaction:
+ * the PKCE verifier and S256 challenge, and its storage format; we keep it keyed by `state`,
+ * consume it once and sweep stale ones. We do not use its `OidcClient` facade: building Logto's
+ * authorization URL takes a few lines here, while `OidcClient` adds 6.8 KB gzip to every app
+ * (measured by `npm run bench`). The code exchange is ours too: it goes through the injected
+ * `fetch`, parses Logto's error bodies, and the ID token is verified (signature included, which
+ * oidc-client-ts does not do) before anything is stored.
  */
 export class SignInFlow {
   readonly #context: ClientContext;
-  #oidc: Promise<OidcClient> | undefined;
 
   constructor(context: ClientContext) {
     this.#context = context;
@@ -79,21 +84,42 @@ export class SignInFlow {
       const { method, target } = options.directSignIn;
       logtoParams.direct_sign_in = `${method}:${target}`;
     }
-    const oidc = await this.#getOidcClient();
-    await this.#context.transactions.rememberRedirectUri(options.redirectUri);
-    const request = await oidc.createSigninRequest({
+    const { transactions, metadata } = this.#context;
+    const { authorization_endpoint } = await metadata.getDiscovery();
+    await SigninState.clearStaleState(transactions, transactionMaxAgeSeconds);
+    const scope = config.scopes.join(' ');
+    const transaction = await SigninState.create({
+      authority: config.issuer,
+      client_id: config.appId,
       redirect_uri: options.redirectUri,
-      scope: config.scopes.join(' '),
-      prompt: Array.isArray(options.prompt)
-        ? options.prompt.join(' ')
-        : (options.prompt ?? config.prompt),
+      scope,
+      code_verifier: true,
       nonce: randomToken(),
-      ...(config.resources.length > 0 ? { resource: [...config.resources] } : {}),
-      state: { postRedirectUri: options.postRedirectUri },
-      ...(options.loginHint === undefined ? {} : { login_hint: options.loginHint }),
-      extraQueryParams: { ...logtoParams, ...options.extraParams },
+      data: { postRedirectUri: options.postRedirectUri },
     });
-    return request.url;
+    await transactions.rememberRedirectUri(options.redirectUri);
+    await transactions.set(transaction.id, transaction.toStorageString());
+
+    const prompt = options.prompt ?? config.prompt;
+    const url = new URL(authorization_endpoint);
+    const params: [string, string | undefined][] = [
+      ['client_id', config.appId],
+      ['redirect_uri', options.redirectUri],
+      ['code_challenge', transaction.code_challenge],
+      ['code_challenge_method', 'S256'],
+      ['state', transaction.id],
+      ['nonce', transaction.nonce],
+      ['response_type', 'code'],
+      ['prompt', Array.isArray(prompt) ? prompt.join(' ') : prompt],
+      ['scope', scope],
+      ...config.resources.map((resource): [string, string] => ['resource', resource]),
+      ...Object.entries(logtoParams),
+      ['login_hint', options.loginHint],
+      ...Object.entries(options.extraParams ?? {}),
+    ];
+    for (const [name, value] of params)
+      if (value !== undefined) url.searchParams.append(name, value);
+    return url.href;
   }
 
   /**
@@ -123,20 +149,20 @@ export class SignInFlow {
     session: Parameters<ClientContext['session']['create']>[0];
   }> {
     const { transactions, metadata, config, http, now } = this.#context;
-    const state = new URL(url).searchParams.get('state');
-    if (!state)
+    const params = new URL(url).searchParams;
+    const state = params.get('state');
+    if (!state) {
       throw new LogtoCallbackError('callback_state_mismatch', 'The callback has no state');
+    }
     if (await transactions.wasCompleted(state)) {
       throw new LogtoCallbackError(
         'callback_replayed',
         'This sign-in callback was already handled',
       );
     }
-    const oidc = await this.#getOidcClient();
-    let read: Awaited<ReturnType<OidcClient['readSigninResponseState']>>;
-    try {
-      read = await oidc.readSigninResponseState(url, true);
-    } catch {
+    // Consumed here, whatever happens next: an authorization code is good for one try only.
+    const stored = await transactions.remove(state);
+    if (!stored) {
       if ((await transactions.getAllKeys()).length === 0) {
         throw new LogtoCallbackError('callback_no_transaction', 'No sign-in was started here');
       }
@@ -145,27 +171,36 @@ export class SignInFlow {
         'The callback state matches no pending sign-in',
       );
     }
-    const { state: transaction, response } = read;
-    if (response.error) {
+    const transaction = await SigninState.fromStorageString(stored);
+    if (transaction.authority !== config.issuer || transaction.client_id !== config.appId) {
       throw new LogtoCallbackError(
-        'callback_error_response',
-        `Sign-in failed: ${response.error}${response.error_description ? ` (${response.error_description})` : ''}`,
-        { error: response.error, errorDescription: response.error_description ?? undefined },
+        'callback_state_mismatch',
+        'The pending sign-in was started for another issuer or app',
       );
     }
-    if (!response.code || !transaction.code_verifier) {
+    const error = params.get('error');
+    if (error) {
+      const description = params.get('error_description') ?? undefined;
+      throw new LogtoCallbackError(
+        'callback_error_response',
+        `Sign-in failed: ${error}${description ? ` (${description})` : ''}`,
+        { error, errorDescription: description },
+      );
+    }
+    const code = params.get('code');
+    if (!code || !transaction.code_verifier) {
       throw new LogtoCallbackError('callback_missing_code', 'The callback has no code');
     }
     const discovery = await metadata.getDiscovery();
     const body = await postForm(http, 'token', discovery.token_endpoint, {
       grant_type: 'authorization_code',
       client_id: config.appId,
-      code: response.code,
+      code,
       code_verifier: transaction.code_verifier,
       redirect_uri: transaction.redirect_uri,
     });
     const tokens = parseTokenResponse(body, now());
-    if (!tokens.idToken) throw new LogtoCallbackError('callback_missing_code', 'No ID token');
+    if (!tokens.idToken) throw new LogtoResponseError('Token response has no id_token');
     const claims = await this.#context.verifyIdToken(tokens.idToken, { nonce: transaction.nonce });
     const data = transaction.data as { postRedirectUri?: string } | undefined;
     return {
@@ -179,27 +214,6 @@ export class SignInFlow {
         accessTokens: { [tokenKey()]: tokens.accessToken },
       },
     };
-  }
-
-  #getOidcClient(): Promise<OidcClient> {
-    const { config, metadata, transactions } = this.#context;
-    this.#oidc ??= metadata.getDiscovery().then(
-      (discovery) =>
-        new OidcClient({
-          authority: config.issuer,
-          client_id: config.appId,
-          redirect_uri: '',
-          response_type: 'code',
-          scope: config.scopes.join(' '),
-          metadata: discovery,
-          stateStore: transactions,
-          loadUserInfo: false,
-          // Abandoned sign-ins are swept after an hour.
-          staleStateAgeInSeconds: 3600,
-        }),
-    );
-    this.#oidc.catch(() => (this.#oidc = undefined));
-    return this.#oidc;
   }
 }
 
