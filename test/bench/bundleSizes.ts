@@ -118,12 +118,15 @@ async function printBreakdown(entry: Measurement, measure: Measure): Promise<voi
         .map(([name, bytes]) => [name, kb(bytes), share(bytes)]),
     ),
   );
-  // gzip cannot be split by module; the part the core imports, bundled alone, bounds it.
+  // gzip cannot be split by module; the part the core imports, bundled alone, bounds it. The
+  // OidcClient facade is measured too: it is what the core used before, and why it no longer does.
+  const signinState = await measure({ contents: "export { SigninState } from 'oidc-client-ts';" });
   const oidcClient = await measure({ contents: "export { OidcClient } from 'oidc-client-ts';" });
   console.log(
-    `\noidc-client-ts's OidcClient (the only part the core imports) bundled alone: ` +
-      `${kb(oidcClient.minified)} minified, ${kb(oidcClient.gzip)} gzip ` +
-      `(${share(byPackage.get('oidc-client-ts') ?? 0)} of the React entry's minified bytes).`,
+    `\noidc-client-ts's SigninState (the only part the core imports) bundled alone: ` +
+      `${kb(signinState.minified)} minified, ${kb(signinState.gzip)} gzip ` +
+      `(${share(byPackage.get('oidc-client-ts') ?? 0)} of the React entry's minified bytes). ` +
+      `Its OidcClient facade would be ${kb(oidcClient.gzip)} gzip.`,
   );
 }
 
