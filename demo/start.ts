@@ -52,6 +52,22 @@ function isPortTaken(error: unknown): boolean {
   return code === 'EADDRINUSE' || (typeof message === 'string' && /already in use/i.test(message));
 }
 
+/** Removes the SIGTERM and stdin-end listeners added between this call and `release()`. */
+function ownListeners() {
+  const sigterm = new Set(process.listeners('SIGTERM'));
+  const stdinEnd = new Set(process.stdin.listeners('end'));
+  return {
+    release: () => {
+      for (const listener of process.listeners('SIGTERM')) {
+        if (!sigterm.has(listener)) process.off('SIGTERM', listener);
+      }
+      for (const listener of process.stdin.listeners('end')) {
+        if (!stdinEnd.has(listener)) process.stdin.off('end', listener as () => void);
+      }
+    },
+  };
+}
+
 function table(rows: string[][]): string[] {
   const widths = rows[0]?.map((_, column) =>
     Math.max(...rows.map((row) => row[column]?.length ?? 0)),
@@ -96,12 +112,16 @@ async function main(): Promise<void> {
       process.env.VITE_LOGTO_ENDPOINT = idp.origin;
     }
     try {
+      const viteOwned = ownListeners();
       vite = await createServer({
         configFile,
         logLevel: 'warn',
         server: { host, port: appPort, strictPort: true },
       });
       await vite.listen();
+      // Vite exits the process itself on SIGTERM (code 143) and when stdin ends; this script
+      // stops the IdP too and exits 0, so it takes those over.
+      viteOwned.release();
     } catch (error) {
       if (isPortTaken(error)) {
         throw new StartError(

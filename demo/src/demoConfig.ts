@@ -15,6 +15,18 @@ export interface DemoEnv {
   VITE_LOGTO_STORAGE?: string | undefined;
 }
 
+/**
+ * Configuration a server injects into index.html as `window.__LOGTO_RUNTIME_CONFIG__`, for a
+ * built demo whose IdP is only known at run time (the e2e tests serve it that way). Each field
+ * given replaces the build-time value.
+ */
+export interface RuntimeConfig {
+  endpoint?: unknown;
+  appId?: unknown;
+  resources?: unknown;
+  scopes?: unknown;
+}
+
 /** What the demo app and its dev server are configured with. */
 export interface DemoConfig {
   logto: LogtoConfig & { resources: readonly string[]; scopes: readonly string[] };
@@ -61,15 +73,33 @@ function text(value: string | undefined): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
-/** Reads the demo configuration from `import.meta.env` (in the app) or `loadEnv` (in Vite's config). */
-export function demoConfig(env: DemoEnv): DemoConfig {
-  const endpoint = (text(env.VITE_LOGTO_ENDPOINT) ?? defaultEndpoint).replace(/\/+$/, '');
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? text(value) : undefined;
+}
+
+function stringsOf(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string')
+    ? value
+    : undefined;
+}
+
+/**
+ * Reads the demo configuration from `import.meta.env` (in the app) or `loadEnv` (in Vite's
+ * config), with an optional runtime override.
+ */
+export function demoConfig(env: DemoEnv, runtime: RuntimeConfig = {}): DemoConfig {
+  const endpoint = (
+    stringOf(runtime.endpoint) ??
+    text(env.VITE_LOGTO_ENDPOINT) ??
+    defaultEndpoint
+  ).replace(/\/+$/, '');
   return {
     logto: {
       endpoint,
-      appId: text(env.VITE_LOGTO_APP_ID) ?? defaultAppId,
-      resources: list(env.VITE_LOGTO_RESOURCES) ?? [...defaultResources],
-      scopes: list(env.VITE_LOGTO_SCOPES) ?? [...defaultScopes],
+      appId: stringOf(runtime.appId) ?? text(env.VITE_LOGTO_APP_ID) ?? defaultAppId,
+      resources: stringsOf(runtime.resources) ??
+        list(env.VITE_LOGTO_RESOURCES) ?? [...defaultResources],
+      scopes: stringsOf(runtime.scopes) ?? list(env.VITE_LOGTO_SCOPES) ?? [...defaultScopes],
     },
     issuer: `${endpoint}/oidc`,
     storage: text(env.VITE_LOGTO_STORAGE) === 'memory' ? 'memory' : 'indexeddb',
