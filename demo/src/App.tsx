@@ -78,7 +78,8 @@ export function App() {
           App ID <code>{appConfig.logto.appId}</code>
         </span>
         <span>
-          Token storage <code>{appConfig.storage === 'memory' ? 'memory' : 'IndexedDB'}</code>
+          Token storage{' '}
+          <code>{appConfig.storage === 'session' ? 'sessionStorage (custom)' : 'IndexedDB'}</code>
         </span>
       </footer>
     </div>

@@ -11,7 +11,7 @@ export interface DemoEnv {
   VITE_LOGTO_RESOURCES?: string | undefined;
   /** Comma-separated extra scopes. Default: every user scope, plus the seed's API and organization scopes. */
   VITE_LOGTO_SCOPES?: string | undefined;
-  /** `memory` keeps tokens in memory only (gone on reload); default IndexedDB. */
+  /** `session` keeps the session in this tab's sessionStorage (a custom storage); default IndexedDB. */
   VITE_LOGTO_STORAGE?: string | undefined;
 }
 
@@ -32,7 +32,7 @@ export interface DemoConfig {
   logto: LogtoConfig & { resources: readonly string[]; scopes: readonly string[] };
   /** `${endpoint}/oidc`, where the demo API fetches the signing keys. */
   issuer: string;
-  storage: 'indexeddb' | 'memory';
+  storage: 'indexeddb' | 'session';
 }
 
 export const defaultEndpoint = 'http://127.0.0.1:3001';
@@ -102,6 +102,6 @@ export function demoConfig(env: DemoEnv, runtime: RuntimeConfig = {}): DemoConfi
       scopes: stringsOf(runtime.scopes) ?? list(env.VITE_LOGTO_SCOPES) ?? [...defaultScopes],
     },
     issuer: `${endpoint}/oidc`,
-    storage: text(env.VITE_LOGTO_STORAGE) === 'memory' ? 'memory' : 'indexeddb',
+    storage: text(env.VITE_LOGTO_STORAGE) === 'session' ? 'session' : 'indexeddb',
   };
 }

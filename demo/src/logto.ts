@@ -22,11 +22,11 @@ export {
   LogtoError,
   LogtoTokenEndpointError,
   LogtoCallbackError,
-  MemoryStorage,
   UserScope,
   buildOrganizationUrn,
   type AccessTokenClaims,
   type IdTokenClaims,
   type LogtoConfig,
+  type LogtoStorage,
   type UserInfoResponse,
 } from '../../src/core/index.js';

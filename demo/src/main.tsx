@@ -2,7 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { appConfig } from './appConfig.js';
-import { LogtoProvider, MemoryStorage } from './logto.js';
+import { LogtoProvider } from './logto.js';
+import { sessionStorageAdapter } from './sessionStorageAdapter.js';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -13,7 +14,7 @@ createRoot(root).render(
     <LogtoProvider
       config={appConfig.logto}
       // Storage is pluggable: IndexedDB by default (shared by tabs, survives reloads).
-      options={appConfig.storage === 'memory' ? { storage: new MemoryStorage() } : {}}
+      options={appConfig.storage === 'session' ? { storage: sessionStorageAdapter } : {}}
     >
       <App />
     </LogtoProvider>

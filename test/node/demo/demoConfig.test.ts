@@ -36,7 +36,7 @@ describe('demo configuration', () => {
       VITE_LOGTO_APP_ID: ' abc123 ',
       VITE_LOGTO_RESOURCES: 'https://api.one, https://api.two,',
       VITE_LOGTO_SCOPES: 'email,read',
-      VITE_LOGTO_STORAGE: 'memory',
+      VITE_LOGTO_STORAGE: 'session',
     });
 
     expect(config.logto).toEqual({
@@ -46,7 +46,7 @@ describe('demo configuration', () => {
       scopes: ['email', 'read'],
     });
     expect(config.issuer).toBe('https://tenant.logto.app/oidc');
-    expect(config.storage).toBe('memory');
+    expect(config.storage).toBe('session');
   });
 
   it('lets a runtime config injected by the server win, ignoring fields of the wrong type', () => {
