@@ -4,16 +4,18 @@
  *
  * Environment (all optional):
  * - `DEMO_PORT` (default 5173) and `IDP_PORT` (default 3001): the seed's redirect URIs follow.
- * - `VITE_LOGTO_ENDPOINT`: use that Logto instead; the dev IdP is not started.
+ * - `VITE_LOGTO_ENDPOINT` (in the environment or demo/.env.local): use that Logto instead; the
+ *   dev IdP is not started.
  */
 import { fileURLToPath } from 'node:url';
-import { createServer, type ViteDevServer } from 'vite';
+import { createServer, loadEnv, type ViteDevServer } from 'vite';
 
 import { loadSeed, startDevIdp, type DevIdp, type DevIdpSeed } from '../src/dev-idp/index.js';
 import { loadOidcProvider } from '../src/dev-idp/loadOidcProvider.js';
 
 const seedPath = fileURLToPath(new URL('idp.seed.json', import.meta.url));
 const configFile = fileURLToPath(new URL('vite.config.ts', import.meta.url));
+const demoRoot = fileURLToPath(new URL('.', import.meta.url));
 const host = '127.0.0.1';
 
 /** A one-line failure: printed without a stack trace, exit code 1. */
@@ -84,7 +86,9 @@ async function main(): Promise<void> {
   const appPort = portFromEnv('DEMO_PORT', 5173);
   const idpPort = portFromEnv('IDP_PORT', 3001);
   const appOrigin = `http://${host}:${appPort}`;
-  const externalEndpoint = process.env.VITE_LOGTO_ENDPOINT?.trim() || undefined;
+  // The same lookup as the app's: the environment, then demo/.env, .env.local, ...
+  const externalEndpoint =
+    loadEnv('development', demoRoot, 'VITE_').VITE_LOGTO_ENDPOINT?.trim() || undefined;
 
   let idp: DevIdp | undefined;
   let vite: ViteDevServer | undefined;

@@ -120,6 +120,25 @@ describe('npm run demo', () => {
     }
   }, 40_000);
 
+  it('starts only the app when VITE_LOGTO_ENDPOINT points at another Logto', async () => {
+    const appPort = await freePort();
+    const run = startDemo({
+      DEMO_PORT: String(appPort),
+      VITE_LOGTO_ENDPOINT: 'https://tenant.example.com',
+    });
+    try {
+      await waitFor(() => run.stdout().includes('Press Ctrl-C to stop.'), 'the banner');
+
+      expect(run.stdout()).toContain('Logto https://tenant.example.com');
+      expect(run.stdout()).not.toContain('alice');
+      expect((await fetch(`http://127.0.0.1:${appPort}/`)).status).toBe(200);
+    } finally {
+      run.kill('SIGTERM');
+    }
+
+    expect(await run.exited).toBe(0);
+  }, 40_000);
+
   it('refuses a port that is not a number', async () => {
     const run = startDemo({ DEMO_PORT: 'eighty' });
 
