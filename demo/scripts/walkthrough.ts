@@ -101,6 +101,9 @@ async function main(): Promise<void> {
     step('API: a token per resource, then call the protected API');
     await byTestId(page, 'nav-api').click();
     await byTestId(page, 'api-token-claims-shopping').waitFor();
+    // A reload keeps the session (IndexedDB) and lands on the same page, not on the API itself.
+    await page.reload();
+    await byTestId(page, 'api-token-claims-shopping').waitFor();
     await byTestId(page, 'api-token-claims-store').waitFor();
     await byTestId(page, 'api-call-shopping').click();
     await byTestId(page, 'api-result-shopping').waitFor();

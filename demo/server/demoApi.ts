@@ -165,7 +165,8 @@ export function createDemoApiHandler(options: DemoApiOptions): DemoApiHandler {
 
   return (req, res) => {
     const pathname = URL.parse(req.url ?? '/', 'http://demo.invalid')?.pathname ?? '/';
-    if (pathname !== '/api' && !pathname.startsWith('/api/')) return false;
+    // Only /api/...: the bare /api is the demo's API page, which a reload must still reach.
+    if (!pathname.startsWith('/api/')) return false;
     handle(req, res, pathname).catch((error: unknown) => {
       onError(error);
       if (!res.headersSent) {

@@ -315,11 +315,13 @@ describe('signing keys', () => {
 });
 
 describe('routing', () => {
-  it('leaves non-API paths to the next handler and answers unknown API paths with 404', async () => {
+  it('leaves pages (the /api page too) to the next handler; unknown API paths get 404', async () => {
     const page = await fetch(`${api.origin}/profile`);
+    const apiPage = await fetch(`${api.origin}/api`);
     const unknown = await call('/api/nothing-here');
 
     expect(page.status).toBe(418);
+    expect(apiPage.status).toBe(418);
     expect(unknown).toMatchObject({ status: 404, body: { error: 'not_found' } });
   });
 
