@@ -103,7 +103,17 @@ export function HomePage() {
           <ErrorBox error={actionError} title="That did not work" testId="action-error" />
         )}
         {error === undefined ? null : (
-          <ErrorBox error={error} title="The last sign-in attempt failed" testId="auth-error" />
+          <ErrorBox
+            error={error}
+            title={
+              error.code === 'session_expired'
+                ? 'Your session ended'
+                : error.code.startsWith('callback_') || error.code === 'id_token_invalid'
+                  ? 'The last sign-in attempt failed'
+                  : 'Authentication error'
+            }
+            testId="auth-error"
+          />
         )}
       </Card>
 
