@@ -6,6 +6,7 @@ import { audienceByPath } from './shared/demoApiRoutes.js';
 import { demoConfig } from './src/demoConfig.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const source = (path: string) => fileURLToPath(new URL(`../src/${path}`, import.meta.url));
 
 /**
  * The demo app: root `demo/`, served on http://127.0.0.1:5173 (the demo seed's redirect URI),
@@ -18,6 +19,14 @@ export default defineConfig(({ mode }) => {
   return {
     root,
     envDir: root,
+    resolve: {
+      // The demo imports the SDK like an app does; here the names point at this repo's sources
+      // (tsconfig.json has the same paths for type checking).
+      alias: [
+        { find: /^logto-spa$/, replacement: source('core/index.ts') },
+        { find: /^logto-spa\/react$/, replacement: source('react/index.ts') },
+      ],
+    },
     clearScreen: false,
     plugins: [
       demoApiPlugin({

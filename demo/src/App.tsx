@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { appConfig } from './appConfig.js';
 import { AuthBadge } from './components/AuthBadge.js';
 import { displayName } from './format.js';
-import { useIdTokenClaims } from './logto.js';
+import { useIdTokenClaims } from 'logto-spa/react';
 import { ApiPage } from './pages/ApiPage.js';
 import { CallbackPage } from './pages/CallbackPage.js';
 import { HomePage } from './pages/HomePage.js';

@@ -1,3 +1,5 @@
+// Relative imports, not 'logto-spa': this module is also loaded by demo/vite.config.ts in Node,
+// before any alias applies.
 import { UserScope } from '../../src/core/constants.js';
 import type { LogtoConfig } from '../../src/core/LogtoConfig.js';
 

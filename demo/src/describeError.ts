@@ -1,4 +1,4 @@
-import { LogtoCallbackError, LogtoError, LogtoTokenEndpointError } from './logto.js';
+import { LogtoCallbackError, LogtoError, LogtoTokenEndpointError } from 'logto-spa';
 
 /** An error as the demo shows it: a stable code, an optional protocol detail, the message. */
 export interface ErrorDescription {

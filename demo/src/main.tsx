@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { appConfig } from './appConfig.js';
-import { LogtoProvider } from './logto.js';
+import { LogtoProvider } from 'logto-spa/react';
 import { sessionStorageAdapter } from './sessionStorageAdapter.js';
 import './styles.css';
 

@@ -1,4 +1,4 @@
-import type { LogtoStorage } from './logto.js';
+import type { LogtoStorage } from 'logto-spa';
 
 /**
  * A custom storage, like the seed guide's `SessionStorage(Storage)` class: the session lives in

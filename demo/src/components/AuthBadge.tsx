@@ -1,4 +1,4 @@
-import { useLogto } from '../logto.js';
+import { useLogto } from 'logto-spa/react';
 
 /** Signed in / signed out / loading, as a coloured pill. `data-state` is for tests. */
 export function AuthBadge() {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Protected, useLogto } from '../logto.js';
+import { Protected, useLogto } from 'logto-spa/react';
 import { ErrorBox } from './ErrorBox.js';
 import { Loading } from './Loading.js';
 import { SignInPrompt } from './SignInPrompt.js';

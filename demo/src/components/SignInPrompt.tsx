@@ -1,7 +1,7 @@
 import { Card } from './Card.js';
 import { ErrorBox } from './ErrorBox.js';
 import { useAction } from '../hooks.js';
-import { useLogto } from '../logto.js';
+import { useLogto } from 'logto-spa/react';
 
 /** Shown instead of a page's content when signed out: a sign-in button that returns here. */
 export function SignInPrompt(props: { what: string }) {

@@ -1,6 +1,6 @@
 import { clockTime, maskToken, relativeTime } from '../format.js';
 import { useNow } from '../hooks.js';
-import type { AccessTokenClaims } from '../logto.js';
+import type { AccessTokenClaims } from 'logto-spa';
 import { JsonView } from './JsonView.js';
 
 /** The decoded claims of an access token (never the token itself, only a masked prefix). */

@@ -6,7 +6,7 @@ import { Loading } from '../components/Loading.js';
 import { RequireSignIn } from '../components/RequireSignIn.js';
 import { TokenSummary } from '../components/TokenSummary.js';
 import { useAction } from '../hooks.js';
-import { useAccessToken, useLogto } from '../logto.js';
+import { useAccessToken, useLogto } from 'logto-spa/react';
 import { demoApiRoutes, type DemoApiRoute } from '../../shared/demoApiRoutes.js';
 
 function ResourceCard(props: { resource: string; route: DemoApiRoute | undefined; index: number }) {

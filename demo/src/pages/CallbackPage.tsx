@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Card } from '../components/Card.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { Loading } from '../components/Loading.js';
-import { sanitizeReturnPath, useHandleSignInCallback } from '../logto.js';
+import { sanitizeReturnPath, useHandleSignInCallback } from 'logto-spa/react';
 import { Link, navigate } from '../router.js';
 
 function hasCallbackParams(url: string): boolean {

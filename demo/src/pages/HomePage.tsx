@@ -3,7 +3,7 @@ import { ErrorBox } from '../components/ErrorBox.js';
 import { Loading } from '../components/Loading.js';
 import { displayName } from '../format.js';
 import { useAction } from '../hooks.js';
-import { useIdTokenClaims, useLogto } from '../logto.js';
+import { useIdTokenClaims, useLogto } from 'logto-spa/react';
 import { Link } from '../router.js';
 
 const redirectUri = () => `${window.location.origin}/callback`;

@@ -6,7 +6,7 @@ import { Loading } from '../components/Loading.js';
 import { RequireSignIn } from '../components/RequireSignIn.js';
 import { TokenSummary } from '../components/TokenSummary.js';
 import { useAction } from '../hooks.js';
-import { useIdTokenClaims, useOrganizationToken, useUserInfo } from '../logto.js';
+import { useIdTokenClaims, useOrganizationToken, useUserInfo } from 'logto-spa/react';
 import { organizationApiPath, organizationApiScope } from '../../shared/demoApiRoutes.js';
 
 function OrganizationToken({ organizationId }: { organizationId: string }) {

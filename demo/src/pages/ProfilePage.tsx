@@ -3,7 +3,8 @@ import { ErrorBox } from '../components/ErrorBox.js';
 import { JsonView } from '../components/JsonView.js';
 import { Loading } from '../components/Loading.js';
 import { RequireSignIn } from '../components/RequireSignIn.js';
-import { useIdTokenClaims, useUserInfo, type IdTokenClaims } from '../logto.js';
+import type { IdTokenClaims } from 'logto-spa';
+import { useIdTokenClaims, useUserInfo } from 'logto-spa/react';
 
 function Facts({ claims }: { claims: IdTokenClaims }) {
   const created = typeof claims.created_at === 'number' ? new Date(claims.created_at) : undefined;

@@ -3,7 +3,7 @@ import { ErrorBox } from '../components/ErrorBox.js';
 import { Loading } from '../components/Loading.js';
 import { SignInPrompt } from '../components/SignInPrompt.js';
 import { displayName } from '../format.js';
-import { Protected, useIdTokenClaims } from '../logto.js';
+import { Protected, useIdTokenClaims } from 'logto-spa/react';
 
 function Secret() {
   const claims = useIdTokenClaims();
