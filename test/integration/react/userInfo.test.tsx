@@ -75,7 +75,7 @@ describe('useUserInfo against the dev IdP', () => {
     const { result } = renderHookStrict(
       () => {
         const info = useUserInfo();
-        if (info.userInfo) seen.push(String(info.userInfo.sub));
+        if (info.userInfo) seen.push(info.userInfo.sub);
         return info;
       },
       { wrapper: providerFor(tabA) },

@@ -1,0 +1,46 @@
+/**
+ * Builds what the browser tests load, once per run: the package (`npm run build`), the demo app
+ * against it, and the bare test page bundled from the built `dist/core/index.js`.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { build } from 'esbuild';
+import { chromiumPath } from './support/launchBrowser.js';
+
+export const e2eBuildDir = 'test-results/e2e-build';
+
+export default async function setup(): Promise<void> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium`);
+  }
+  const started = Date.now();
+  execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+  execFileSync(
+    'npx',
+    [
+      'vite',
+      'build',
+      '--config',
+      'demo/vite.config.ts',
+      '--outDir',
+      `../${e2eBuildDir}/demo`,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
+  await build({
+    entryPoints: ['test/e2e/fixture/tab.ts'],
+    outfile: `${e2eBuildDir}/fixture/tab.js`,
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    alias: { 'logto-spa': './dist/core/index.js' },
+    logLevel: 'warning',
+  });
+  execFileSync('cp', ['test/e2e/fixture/index.html', `${e2eBuildDir}/fixture/index.html`]);
+  console.log(`e2e build ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
