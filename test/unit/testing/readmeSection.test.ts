@@ -3,7 +3,7 @@ import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
 
 const examplePath = 'test/unit/testing/readmeExample.test.tsx';
-const readmePath = 'src/testing/README-section.md';
+const readmePath = 'README.md';
 
 /** What the example imports here, and what an app imports: the package's entries. */
 const packageSpecifiers: [string, string][] = [
@@ -21,7 +21,7 @@ function exampleBlock(markdown: string): string {
   return block[1];
 }
 
-describe('the test kit README section', () => {
+describe('the README test kit section', () => {
   it('shows exactly the example that this suite runs, with package imports', async () => {
     const [example, markdown] = await Promise.all([
       readFile(examplePath, 'utf8'),
