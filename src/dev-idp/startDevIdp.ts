@@ -230,6 +230,12 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
 }
 
 function serveStatic(pathname: string, issuer: string, res: ServerResponse): void {
+  // Browsers ask for it on every page; an empty answer keeps their consoles free of 404s.
+  if (pathname === '/favicon.ico') {
+    res.statusCode = 204;
+    res.end();
+    return;
+  }
   const avatar = /^\/avatar\/([^/]+)\.svg$/.exec(pathname)?.[1];
   if (avatar !== undefined) {
     res.setHeader('Content-Type', 'image/svg+xml');

@@ -2,7 +2,9 @@ import type { LogtoStorage } from './LogtoStorage.js';
 
 /**
  * Keeps everything in memory: lost on reload and not shared between tabs. The fallback when
- * IndexedDB is unavailable; also handy in tests.
+ * IndexedDB is unavailable; also handy in tests. The redirect to Logto is a page load, so a
+ * sign-in started with this storage cannot be finished by the callback page: use it for tests
+ * and for flows that do not leave the page.
  */
 export class MemoryStorage implements LogtoStorage {
   readonly #values = new Map<string, string>();

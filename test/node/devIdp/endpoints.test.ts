@@ -231,3 +231,12 @@ describe('lifetimes and availability', () => {
     expect(status).toBe(200);
   });
 });
+
+describe('static files', () => {
+  it('answers /favicon.ico with an empty 204 (no 404 in browser consoles) and unknown paths with 404', async () => {
+    const favicon = await httpRequest(`${idp.origin}/favicon.ico`);
+    expect(favicon.status).toBe(204);
+    expect(favicon.body).toBe('');
+    expect((await httpRequest(`${idp.origin}/nothing-here`)).status).toBe(404);
+  });
+});
