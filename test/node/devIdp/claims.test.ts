@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { setUpDevIdp } from '../../support/setUpDevIdp.js';
 
-import { startDevIdp, type DevIdp } from '../../../src/dev-idp/index.js';
 import { httpRequest } from '../../../src/dev-idp/httpRequest.js';
 import {
   fetchUserInfo,
@@ -19,29 +19,16 @@ const allUserScopes = [
   'urn:logto:scope:organizations',
   'urn:logto:scope:organization_roles',
 ];
-let idp: DevIdp;
-
-beforeAll(async () => {
-  idp = await startDevIdp({
-    seed: 'demo/idp.seed.json',
-    port: 0,
-    quiet: true,
-    refreshTokenReuseGraceSeconds: 0,
-  });
-});
-
-afterAll(async () => {
-  await idp.close();
-});
+const context = setUpDevIdp();
 
 describe('ID token claims', () => {
   it('carry only openid and profile claims by default, times in milliseconds', async () => {
-    const tokens = await signIn(idp, alice);
+    const tokens = await signIn(context.idp, alice);
 
-    const { payload } = await verifyJwt(idp, tokens.id_token ?? '');
+    const { payload } = await verifyJwt(context.idp, tokens.id_token ?? '');
 
     expect(payload).toMatchObject({
-      iss: idp.issuer,
+      iss: context.idp.issuer,
       aud: 'demo-spa',
       sub: 'u_alice01',
       name: 'Alice Liddell',
@@ -56,9 +43,9 @@ describe('ID token claims', () => {
   });
 
   it('add email, phone, organizations and organization_roles per scope, not userinfo-only claims', async () => {
-    const tokens = await signIn(idp, alice, { scopes: allUserScopes });
+    const tokens = await signIn(context.idp, alice, { scopes: allUserScopes });
 
-    const { payload } = await verifyJwt(idp, tokens.id_token ?? '');
+    const { payload } = await verifyJwt(context.idp, tokens.id_token ?? '');
 
     expect(payload).toMatchObject({
       email: 'alice@example.com',
@@ -74,25 +61,25 @@ describe('ID token claims', () => {
   });
 
   it('are the same in the ID token of a refresh', async () => {
-    const tokens = await signIn(idp, alice, { scopes: allUserScopes });
+    const tokens = await signIn(context.idp, alice, { scopes: allUserScopes });
 
-    const { json } = await refresh(idp, tokens.refresh_token ?? '');
+    const { json } = await refresh(context.idp, tokens.refresh_token ?? '');
 
-    const { payload } = await verifyJwt(idp, json.id_token ?? '');
+    const { payload } = await verifyJwt(context.idp, json.id_token ?? '');
     expect(payload).toMatchObject({ sub: 'u_alice01', email: 'alice@example.com' });
     expect(payload.organization_roles).toEqual(['acme:admin', 'globex:member']);
   });
 
   it('use null for empty profile values', async () => {
     const tokens = await signIn(
-      idp,
+      context.idp,
       { username: 'bob', password: 'bob-password' },
       {
         scopes: ['phone'],
       },
     );
 
-    const { payload } = await verifyJwt(idp, tokens.id_token ?? '');
+    const { payload } = await verifyJwt(context.idp, tokens.id_token ?? '');
 
     expect(payload).toMatchObject({ picture: null, phone_number: null });
   });
@@ -100,9 +87,9 @@ describe('ID token claims', () => {
 
 describe('userinfo', () => {
   it('adds custom_data, identities and organization_data', async () => {
-    const tokens = await signIn(idp, alice, { scopes: allUserScopes });
+    const tokens = await signIn(context.idp, alice, { scopes: allUserScopes });
 
-    const { status, json } = await fetchUserInfo(idp, tokens.access_token);
+    const { status, json } = await fetchUserInfo(context.idp, tokens.access_token);
 
     expect(status).toBe(200);
     expect(json).toMatchObject({
@@ -120,9 +107,9 @@ describe('userinfo', () => {
   });
 
   it('releases only what the token scope allows', async () => {
-    const tokens = await signIn(idp, alice);
+    const tokens = await signIn(context.idp, alice);
 
-    const { json } = await fetchUserInfo(idp, tokens.access_token);
+    const { json } = await fetchUserInfo(context.idp, tokens.access_token);
 
     expect(json).toHaveProperty('username', 'alice');
     expect(json).not.toHaveProperty('custom_data');
@@ -130,7 +117,7 @@ describe('userinfo', () => {
   });
 
   it('answers a bad token with a Logto-shaped 401', async () => {
-    const { status, json } = await fetchUserInfo(idp, 'not-a-token');
+    const { status, json } = await fetchUserInfo(context.idp, 'not-a-token');
 
     expect(status).toBe(401);
     expect(json).toMatchObject({ code: 'oidc.invalid_token', error: 'invalid_token' });
@@ -139,7 +126,7 @@ describe('userinfo', () => {
 
 describe('error bodies', () => {
   it('use Logto shape on the token endpoint', async () => {
-    const { status, json } = await tokenRequest(idp, {
+    const { status, json } = await tokenRequest(context.idp, {
       grant_type: 'authorization_code',
       client_id: 'demo-spa',
       code: 'bogus',
@@ -157,7 +144,7 @@ describe('error bodies', () => {
   });
 
   it('serve the avatar the seed points at from the IdP itself', async () => {
-    const response = await httpRequest(`${idp.origin}/avatar/alice.svg`);
+    const response = await httpRequest(`${context.idp.origin}/avatar/alice.svg`);
 
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('image/svg+xml');

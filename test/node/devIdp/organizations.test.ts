@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setUpDevIdp } from '../../support/setUpDevIdp.js';
 
-import { startDevIdp, type DevIdp } from '../../../src/dev-idp/index.js';
 import { refresh, signIn, verifyJwt, type TokenSet } from '../../support/devIdpClient.js';
 
 const store = 'https://api.example.com/store';
@@ -9,25 +9,13 @@ const organizationsResource = 'urn:logto:resource:organizations';
 const organizationScopes = ['read:members', 'invite:members', 'remove:members'];
 const alice = { username: 'alice', password: 'alice-password' };
 const bob = { username: 'bob', password: 'bob-password' };
-let idp: DevIdp;
-
-beforeAll(async () => {
-  idp = await startDevIdp({
-    seed: 'demo/idp.seed.json',
-    port: 0,
-    quiet: true,
-    refreshTokenReuseGraceSeconds: 0,
-    ttl: { organizationToken: 600 },
-  });
-});
-
-afterAll(async () => {
-  await idp.close();
+const context = setUpDevIdp({
+  ttl: { organizationToken: 600 },
 });
 
 /** Signs in the way the SDK does for organizations: scope plus the reserved resource. */
 function signInWithOrganizations(credentials: typeof alice, extraScopes: string[] = []) {
-  return signIn(idp, credentials, {
+  return signIn(context.idp, credentials, {
     scopes: [organizationsScope, ...organizationScopes, ...extraScopes],
     resources: [organizationsResource, store],
   });
@@ -41,36 +29,38 @@ describe('organization tokens', () => {
   });
 
   it('carry aud urn:logto:organization:<id> and the role scopes ∩ requested', async () => {
-    const { status, json } = await refresh(idp, tokens.refresh_token ?? '', {
+    const { status, json } = await refresh(context.idp, tokens.refresh_token ?? '', {
       organization_id: 'acme',
     });
     tokens = json;
 
     expect(status).toBe(200);
     expect(json.expires_in).toBe(600);
-    const { header, payload } = await verifyJwt(idp, json.access_token);
+    const { header, payload } = await verifyJwt(context.idp, json.access_token);
     expect(header.typ).toBe('at+jwt');
     expect(payload).toMatchObject({ aud: 'urn:logto:organization:acme', sub: 'u_alice01' });
     expect(String(payload.scope).split(' ').sort()).toEqual(organizationScopes.slice().sort());
   });
 
   it('follow the role in each organization: alice is only a member of globex', async () => {
-    const { json } = await refresh(idp, tokens.refresh_token ?? '', { organization_id: 'globex' });
+    const { json } = await refresh(context.idp, tokens.refresh_token ?? '', {
+      organization_id: 'globex',
+    });
     tokens = json;
 
-    const { payload } = await verifyJwt(idp, json.access_token);
+    const { payload } = await verifyJwt(context.idp, json.access_token);
     expect(payload).toMatchObject({ aud: 'urn:logto:organization:globex', scope: 'read:members' });
   });
 
   it('combined with a resource give an API token with an organization_id claim', async () => {
-    const { status, json } = await refresh(idp, tokens.refresh_token ?? '', {
+    const { status, json } = await refresh(context.idp, tokens.refresh_token ?? '', {
       organization_id: 'acme',
       resource: store,
     });
     tokens = json;
 
     expect(status).toBe(200);
-    const { payload } = await verifyJwt(idp, json.access_token);
+    const { payload } = await verifyJwt(context.idp, json.access_token);
     // alice's admin role in acme grants read/write:orders and manage:store; manage:store was
     // not requested at sign-in.
     expect(payload).toMatchObject({
@@ -85,8 +75,12 @@ describe('refused organization tokens', () => {
   it('answer 403 access_denied for a non-member and leave the refresh token usable', async () => {
     const tokens = await signInWithOrganizations(bob);
 
-    const refused = await refresh(idp, tokens.refresh_token ?? '', { organization_id: 'globex' });
-    const afterwards = await refresh(idp, tokens.refresh_token ?? '', { organization_id: 'acme' });
+    const refused = await refresh(context.idp, tokens.refresh_token ?? '', {
+      organization_id: 'globex',
+    });
+    const afterwards = await refresh(context.idp, tokens.refresh_token ?? '', {
+      organization_id: 'acme',
+    });
 
     expect(refused.status).toBe(403);
     expect(refused.json).toMatchObject({
@@ -95,16 +89,18 @@ describe('refused organization tokens', () => {
       error: 'access_denied',
     });
     expect(afterwards.status).toBe(200);
-    expect((await verifyJwt(idp, afterwards.json.access_token)).payload.scope).toBe('read:members');
+    expect((await verifyJwt(context.idp, afterwards.json.access_token)).payload.scope).toBe(
+      'read:members',
+    );
   });
 
   it('answer 403 insufficient_scope without the organizations scope in the grant', async () => {
-    const tokens = await signIn(idp, alice, {
+    const tokens = await signIn(context.idp, alice, {
       scopes: organizationScopes,
       resources: [organizationsResource],
     });
 
-    const { status, json } = await refresh(idp, tokens.refresh_token ?? '', {
+    const { status, json } = await refresh(context.idp, tokens.refresh_token ?? '', {
       organization_id: 'acme',
     });
 
@@ -113,16 +109,16 @@ describe('refused organization tokens', () => {
   });
 
   it('come with an empty scope when the reserved resource was not requested at sign-in', async () => {
-    const tokens = await signIn(idp, alice, {
+    const tokens = await signIn(context.idp, alice, {
       scopes: [organizationsScope, ...organizationScopes],
     });
 
-    const { status, json } = await refresh(idp, tokens.refresh_token ?? '', {
+    const { status, json } = await refresh(context.idp, tokens.refresh_token ?? '', {
       organization_id: 'acme',
     });
 
     expect(status).toBe(200);
     expect(json.scope).toBe('');
-    expect((await verifyJwt(idp, json.access_token)).payload.scope).toBeUndefined();
+    expect((await verifyJwt(context.idp, json.access_token)).payload.scope).toBeUndefined();
   });
 });

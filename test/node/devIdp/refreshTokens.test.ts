@@ -1,34 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { setUpDevIdp } from '../../support/setUpDevIdp.js';
 
-import { startDevIdp, type DevIdp } from '../../../src/dev-idp/index.js';
 import { decodeJwt, refresh, signIn, verifyJwt } from '../../support/devIdpClient.js';
 
 const alice = { username: 'alice', password: 'alice-password' };
-let idp: DevIdp;
-
-beforeAll(async () => {
-  idp = await startDevIdp({
-    seed: 'demo/idp.seed.json',
-    port: 0,
-    quiet: true,
-    refreshTokenReuseGraceSeconds: 0,
-  });
-});
-
-afterAll(async () => {
-  await idp.close();
-});
+const context = setUpDevIdp();
 
 describe('offline_access', () => {
   it('yields a refresh token with prompt=consent', async () => {
-    const tokens = await signIn(idp, alice, { prompt: 'consent' });
+    const tokens = await signIn(context.idp, alice, { prompt: 'consent' });
 
     expect(tokens.refresh_token).toEqual(expect.any(String));
     expect(tokens.scope.split(' ')).toContain('offline_access');
   });
 
   it('is dropped without prompt=consent, so no refresh token is issued', async () => {
-    const tokens = await signIn(idp, alice, { prompt: 'login' });
+    const tokens = await signIn(context.idp, alice, { prompt: 'login' });
 
     expect(tokens.refresh_token).toBeUndefined();
     expect(tokens.scope.split(' ')).not.toContain('offline_access');
@@ -37,25 +24,25 @@ describe('offline_access', () => {
 
 describe('refresh token rotation', () => {
   it('rotates the refresh token and returns a new, verifiable ID token for the same user', async () => {
-    const first = await signIn(idp, alice);
+    const first = await signIn(context.idp, alice);
 
-    const { status, json: second } = await refresh(idp, first.refresh_token ?? '');
+    const { status, json: second } = await refresh(context.idp, first.refresh_token ?? '');
 
     expect(status).toBe(200);
     expect(second.refresh_token).toEqual(expect.any(String));
     expect(second.refresh_token).not.toBe(first.refresh_token);
     expect(second.id_token).not.toBe(first.id_token);
-    const idToken = await verifyJwt(idp, second.id_token ?? '');
+    const idToken = await verifyJwt(context.idp, second.id_token ?? '');
     expect(idToken.payload.sub).toBe(decodeJwt(first.id_token ?? '').payload.sub);
     expect(idToken.payload.aud).toBe('demo-spa');
   });
 
   it('revokes the whole grant when a used refresh token is presented again', async () => {
-    const first = await signIn(idp, alice);
-    const { json: second } = await refresh(idp, first.refresh_token ?? '');
+    const first = await signIn(context.idp, alice);
+    const { json: second } = await refresh(context.idp, first.refresh_token ?? '');
 
-    const reuse = await refresh(idp, first.refresh_token ?? '');
-    const newest = await refresh(idp, second.refresh_token ?? '');
+    const reuse = await refresh(context.idp, first.refresh_token ?? '');
+    const newest = await refresh(context.idp, second.refresh_token ?? '');
 
     expect(reuse.status).toBe(400);
     expect(reuse.json).toMatchObject({
@@ -69,23 +56,23 @@ describe('refresh token rotation', () => {
   });
 
   it('treats two concurrent uses of one refresh token as a reuse', async () => {
-    const first = await signIn(idp, alice);
+    const first = await signIn(context.idp, alice);
 
     const results = await Promise.all([
-      refresh(idp, first.refresh_token ?? ''),
-      refresh(idp, first.refresh_token ?? ''),
+      refresh(context.idp, first.refresh_token ?? ''),
+      refresh(context.idp, first.refresh_token ?? ''),
     ]);
 
     expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
     const winner = results.find((r) => r.status === 200);
-    const afterwards = await refresh(idp, winner?.json.refresh_token ?? '');
+    const afterwards = await refresh(context.idp, winner?.json.refresh_token ?? '');
     expect(afterwards.json.error).toBe('invalid_grant');
   });
 
   it('refuses a scope that was not granted at sign-in', async () => {
-    const first = await signIn(idp, alice);
+    const first = await signIn(context.idp, alice);
 
-    const { status, json } = await refresh(idp, first.refresh_token ?? '', {
+    const { status, json } = await refresh(context.idp, first.refresh_token ?? '', {
       scope: 'openid email',
     });
 
@@ -94,12 +81,12 @@ describe('refresh token rotation', () => {
   });
 
   it('records refreshes in the request log without any token value', async () => {
-    const first = await signIn(idp, alice);
-    idp.clearRequests();
+    const first = await signIn(context.idp, alice);
+    context.idp.clearRequests();
 
-    await refresh(idp, first.refresh_token ?? '');
+    await refresh(context.idp, first.refresh_token ?? '');
 
-    expect(idp.requests).toEqual([
+    expect(context.idp.requests).toEqual([
       expect.objectContaining({
         method: 'POST',
         path: '/oidc/token',
@@ -107,6 +94,6 @@ describe('refresh token rotation', () => {
         grantType: 'refresh_token',
       }),
     ]);
-    expect(JSON.stringify(idp.requests)).not.toContain(first.refresh_token);
+    expect(JSON.stringify(context.idp.requests)).not.toContain(first.refresh_token);
   });
 });

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { setUpDevIdp } from '../../support/setUpDevIdp.js';
 
-import { completeSignIn, startDevIdp, type DevIdp } from '../../../src/dev-idp/index.js';
+import { completeSignIn } from '../../../src/dev-idp/index.js';
 import {
   buildAuthorizeUrl,
   fetchUserInfo,
@@ -14,37 +15,30 @@ const store = 'https://api.example.com/store';
 const alice = { username: 'alice', password: 'alice-password' };
 const bob = { username: 'bob', password: 'bob-password' };
 const apiScopes = ['read:products', 'write:products', 'read:orders'];
-let idp: DevIdp;
-
-beforeAll(async () => {
-  idp = await startDevIdp({
-    seed: 'demo/idp.seed.json',
-    port: 0,
-    quiet: true,
-    refreshTokenReuseGraceSeconds: 0,
-    ttl: { accessToken: 120 },
-  });
-});
-
-afterAll(async () => {
-  await idp.close();
+const context = setUpDevIdp({
+  ttl: { accessToken: 120 },
 });
 
 describe('API resource tokens', () => {
   it('are ES384 JWTs typed at+jwt with aud = indicator and the role scopes ∩ requested', async () => {
-    const tokens = await signIn(idp, alice, { scopes: apiScopes, resources: [shopping, store] });
+    const tokens = await signIn(context.idp, alice, {
+      scopes: apiScopes,
+      resources: [shopping, store],
+    });
 
-    const { status, json } = await refresh(idp, tokens.refresh_token ?? '', { resource: shopping });
+    const { status, json } = await refresh(context.idp, tokens.refresh_token ?? '', {
+      resource: shopping,
+    });
 
     expect(status).toBe(200);
     expect(json.expires_in).toBe(3600); // the resource's own accessTokenTtl from the seed
-    const { header, payload } = await verifyJwt(idp, json.access_token);
+    const { header, payload } = await verifyJwt(context.idp, json.access_token);
     expect(header).toMatchObject({ alg: 'ES384', typ: 'at+jwt', kid: expect.any(String) });
     expect(payload).toMatchObject({
       aud: shopping,
       sub: 'u_alice01',
       client_id: 'demo-spa',
-      iss: idp.issuer,
+      iss: context.idp.issuer,
       scope: 'read:products write:products',
     });
     expect(json.scope).toBe('read:products write:products');
@@ -52,37 +46,44 @@ describe('API resource tokens', () => {
 
   it('leave out requested scopes that the user has no role for', async () => {
     // bob is only a shopper: read:products, not write:products.
-    const tokens = await signIn(idp, bob, { scopes: apiScopes, resources: [shopping] });
+    const tokens = await signIn(context.idp, bob, { scopes: apiScopes, resources: [shopping] });
 
-    const { json } = await refresh(idp, tokens.refresh_token ?? '', { resource: shopping });
+    const { json } = await refresh(context.idp, tokens.refresh_token ?? '', { resource: shopping });
 
-    expect((await verifyJwt(idp, json.access_token)).payload.scope).toBe('read:products');
+    expect((await verifyJwt(context.idp, json.access_token)).payload.scope).toBe('read:products');
   });
 
   it('leave out role scopes that were not requested at sign-in', async () => {
-    const tokens = await signIn(idp, alice, { scopes: ['read:products'], resources: [shopping] });
+    const tokens = await signIn(context.idp, alice, {
+      scopes: ['read:products'],
+      resources: [shopping],
+    });
 
-    const { json } = await refresh(idp, tokens.refresh_token ?? '', { resource: shopping });
+    const { json } = await refresh(context.idp, tokens.refresh_token ?? '', { resource: shopping });
 
-    expect((await verifyJwt(idp, json.access_token)).payload.scope).toBe('read:products');
+    expect((await verifyJwt(context.idp, json.access_token)).payload.scope).toBe('read:products');
   });
 
   it('are not accepted by userinfo, while the opaque token without resource is', async () => {
-    const tokens = await signIn(idp, alice, { scopes: apiScopes, resources: [shopping] });
-    const { json: api } = await refresh(idp, tokens.refresh_token ?? '', { resource: shopping });
-    const { json: plain } = await refresh(idp, api.refresh_token ?? '');
+    const tokens = await signIn(context.idp, alice, { scopes: apiScopes, resources: [shopping] });
+    const { json: api } = await refresh(context.idp, tokens.refresh_token ?? '', {
+      resource: shopping,
+    });
+    const { json: plain } = await refresh(context.idp, api.refresh_token ?? '');
 
     expect(tokens.access_token.split('.')).toHaveLength(1);
     expect(plain.access_token.split('.')).toHaveLength(1);
     expect(plain.expires_in).toBe(120);
-    expect((await fetchUserInfo(idp, plain.access_token)).json.sub).toBe('u_alice01');
-    expect((await fetchUserInfo(idp, api.access_token)).status).toBe(401);
+    expect((await fetchUserInfo(context.idp, plain.access_token)).json.sub).toBe('u_alice01');
+    expect((await fetchUserInfo(context.idp, api.access_token)).status).toBe(401);
   });
 });
 
 describe('invalid_target', () => {
   it('is sent back to the app for an unknown resource at sign-in', async () => {
-    const request = buildAuthorizeUrl(idp, { resources: ['https://api.example.com/unknown'] });
+    const request = buildAuthorizeUrl(context.idp, {
+      resources: ['https://api.example.com/unknown'],
+    });
 
     const callback = new URL(await completeSignIn(request.url, alice));
 
@@ -91,12 +92,14 @@ describe('invalid_target', () => {
   });
 
   it('answers a refresh for an unknown resource, and leaves the refresh token usable', async () => {
-    const tokens = await signIn(idp, alice, { scopes: apiScopes, resources: [shopping] });
+    const tokens = await signIn(context.idp, alice, { scopes: apiScopes, resources: [shopping] });
 
-    const unknown = await refresh(idp, tokens.refresh_token ?? '', {
+    const unknown = await refresh(context.idp, tokens.refresh_token ?? '', {
       resource: 'https://api.example.com/unknown',
     });
-    const afterwards = await refresh(idp, tokens.refresh_token ?? '', { resource: shopping });
+    const afterwards = await refresh(context.idp, tokens.refresh_token ?? '', {
+      resource: shopping,
+    });
 
     expect(unknown.status).toBe(400);
     expect(unknown.json).toMatchObject({
@@ -109,9 +112,11 @@ describe('invalid_target', () => {
   });
 
   it('answers a refresh for a known resource that was not requested at sign-in', async () => {
-    const tokens = await signIn(idp, alice, { scopes: apiScopes, resources: [shopping] });
+    const tokens = await signIn(context.idp, alice, { scopes: apiScopes, resources: [shopping] });
 
-    const { status, json } = await refresh(idp, tokens.refresh_token ?? '', { resource: store });
+    const { status, json } = await refresh(context.idp, tokens.refresh_token ?? '', {
+      resource: store,
+    });
 
     expect(status).toBe(400);
     expect(json.error).toBe('invalid_target');

@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { setUpDevIdp } from '../../support/setUpDevIdp.js';
 
-import { completeSignIn, startDevIdp, type DevIdp } from '../../../src/dev-idp/index.js';
+import { completeSignIn } from '../../../src/dev-idp/index.js';
 import { findLink } from '../../../src/dev-idp/htmlForm.js';
 import { NodeBrowser } from '../../../src/dev-idp/NodeBrowser.js';
 import { buildAuthorizeUrl, decodeJwt, exchangeCode, signIn } from '../../support/devIdpClient.js';
 
-let idp: DevIdp;
-
-beforeAll(async () => {
-  idp = await startDevIdp({
-    seed: 'demo/idp.seed.json',
-    port: 0,
-    quiet: true,
-    refreshTokenReuseGraceSeconds: 0,
-  });
-});
-
-afterAll(async () => {
-  await idp.close();
-});
+const context = setUpDevIdp();
 
 const isCallback = (url: string) => url.startsWith('http://127.0.0.1:5173/callback');
 
@@ -31,7 +19,7 @@ async function openFirstPage(url: string, browser = new NodeBrowser()) {
 
 describe('sign-in page', () => {
   it('is plain offline HTML with the sign-in form and a link to sign-up', async () => {
-    const { html, status } = await openFirstPage(buildAuthorizeUrl(idp).url);
+    const { html, status } = await openFirstPage(buildAuthorizeUrl(context.idp).url);
 
     expect(status).toBe(200);
     expect(html).toContain('<title>Sign in – logto-spa dev IdP</title>');
@@ -47,7 +35,7 @@ describe('sign-in page', () => {
   });
 
   it('pre-fills the username from login_hint', async () => {
-    const request = buildAuthorizeUrl(idp, { extraParams: { login_hint: 'bob' } });
+    const request = buildAuthorizeUrl(context.idp, { extraParams: { login_hint: 'bob' } });
 
     const { html } = await openFirstPage(request.url);
 
@@ -57,7 +45,7 @@ describe('sign-in page', () => {
   });
 
   it('signs a seeded user in and consents automatically, straight back to the app', async () => {
-    const request = buildAuthorizeUrl(idp);
+    const request = buildAuthorizeUrl(context.idp);
 
     const callback = await completeSignIn(request.url, {
       username: 'alice',
@@ -67,7 +55,7 @@ describe('sign-in page', () => {
     const url = new URL(callback);
     expect(`${url.origin}${url.pathname}`).toBe('http://127.0.0.1:5173/callback');
     expect(url.searchParams.get('state')).toBe(request.state);
-    const { status, json } = await exchangeCode(idp, request, callback);
+    const { status, json } = await exchangeCode(context.idp, request, callback);
     expect(status).toBe(200);
     expect(decodeJwt(json.id_token ?? '').payload).toMatchObject({
       sub: 'u_alice01',
@@ -76,7 +64,7 @@ describe('sign-in page', () => {
   });
 
   it('shows an error on the page for a wrong password and does not redirect', async () => {
-    const request = buildAuthorizeUrl(idp);
+    const request = buildAuthorizeUrl(context.idp);
 
     await expect(
       completeSignIn(request.url, { username: 'alice', password: 'wrong' }),
@@ -87,7 +75,7 @@ describe('sign-in page', () => {
   });
 
   it('answers a post that is not a form with 400, leaving the sign-in open', async () => {
-    const { url, browser } = await openFirstPage(buildAuthorizeUrl(idp).url);
+    const { url, browser } = await openFirstPage(buildAuthorizeUrl(context.idp).url);
 
     const post = await browser.navigate(`${url}/sign-in`, {
       method: 'POST',
@@ -101,7 +89,7 @@ describe('sign-in page', () => {
   });
 
   it('returns access_denied to the app when the user cancels', async () => {
-    const { url, html, browser } = await openFirstPage(buildAuthorizeUrl(idp).url);
+    const { url, html, browser } = await openFirstPage(buildAuthorizeUrl(context.idp).url);
     const cancel = findLink(html, url, '/abort') ?? '';
 
     const end = await browser.navigate(cancel, {}, isCallback);
@@ -116,7 +104,7 @@ describe('sign-up page', () => {
     ['first_screen=register', { first_screen: 'register' }],
     ['interaction_mode=signUp', { interaction_mode: 'signUp' }],
   ])('is the first screen with %s', async (_label, extraParams) => {
-    const { html } = await openFirstPage(buildAuthorizeUrl(idp, { extraParams }).url);
+    const { html } = await openFirstPage(buildAuthorizeUrl(context.idp, { extraParams }).url);
 
     expect(html).toContain('<title>Create account – logto-spa dev IdP</title>');
     expect(html).toMatch(
@@ -129,7 +117,7 @@ describe('sign-up page', () => {
 
   it('creates the user in memory, signs them in, and lets them sign in again later', async () => {
     const tokens = await signIn(
-      idp,
+      context.idp,
       {
         signUp: { username: 'carol', password: 'carol-pw', name: 'Carol', email: 'c@example.com' },
       },
@@ -139,12 +127,12 @@ describe('sign-up page', () => {
     const claims = decodeJwt(tokens.id_token ?? '').payload;
     expect(claims).toMatchObject({ username: 'carol', name: 'Carol', email: 'c@example.com' });
     expect(claims.sub).toMatch(/^u_/);
-    const again = await signIn(idp, { username: 'carol', password: 'carol-pw' });
+    const again = await signIn(context.idp, { username: 'carol', password: 'carol-pw' });
     expect(decodeJwt(again.id_token ?? '').payload.sub).toBe(claims.sub);
   });
 
   it('is reachable from the sign-in page link', async () => {
-    const tokens = await signIn(idp, { signUp: { username: 'dave', password: 'dave-pw' } });
+    const tokens = await signIn(context.idp, { signUp: { username: 'dave', password: 'dave-pw' } });
 
     expect(decodeJwt(tokens.id_token ?? '').payload).toMatchObject({
       username: 'dave',
@@ -153,7 +141,7 @@ describe('sign-up page', () => {
   });
 
   it('refuses a username that is taken, on the page', async () => {
-    const request = buildAuthorizeUrl(idp, { extraParams: { interaction_mode: 'signUp' } });
+    const request = buildAuthorizeUrl(context.idp, { extraParams: { interaction_mode: 'signUp' } });
 
     await expect(
       completeSignIn(request.url, { signUp: { username: 'alice', password: 'x' } }),
