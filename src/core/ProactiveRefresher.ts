@@ -4,6 +4,8 @@ import { refreshTime } from './tokenResponse.js';
 
 /** A failed proactive refresh is not retried on its own before this many seconds. */
 const retryDelaySeconds = 15;
+/** Tokens due this soon are refreshed together with those already due. */
+const dueSlackSeconds = 0.5;
 /** setTimeout cannot wait longer than about 24.8 days; we re-plan daily anyway. */
 const maxDelaySeconds = 86_400;
 
@@ -80,7 +82,8 @@ export class ProactiveRefresher {
   refreshDue(): void {
     const now = this.#now();
     for (const [key, at] of this.#dueTimes()) {
-      if (at > now) continue;
+      // Timers and clocks disagree by a few milliseconds: what is due within the slack is due now.
+      if (at > now + dueSlackSeconds) continue;
       const watched = this.#watched.get(key);
       if (!watched) continue;
       this.#retryAfter.set(key, now + retryDelaySeconds);
@@ -93,6 +96,8 @@ export class ProactiveRefresher {
         () => this.schedule(),
       );
     }
+    // Always plan the next wake-up, or a timer that fired a hair early would stop the refresher.
+    this.schedule();
   }
 
   /** Stops everything. */

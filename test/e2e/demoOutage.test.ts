@@ -19,6 +19,20 @@ describe('the IdP goes away while the user is signed in', () => {
       if (frame === page.mainFrame()) navigations++;
     });
 
+    // Go down right after a proactive refresh has completed, not in the middle of one: a refresh
+    // the IdP performs but whose answer is lost leaves the browser with a used refresh token.
+    const mark = idp.requests.length;
+    await expect
+      .poll(
+        () =>
+          idp.requests
+            .slice(mark)
+            .some(
+              (r) => r.grantType === 'refresh_token' && r.resource === shopping && r.status === 200,
+            ),
+        { timeout: tokenLifetime * 2000, interval: 20 },
+      )
+      .toBe(true);
     await idp.suspend();
     try {
       await page.waitForTimeout(tokenLifetime * 1000);

@@ -97,3 +97,40 @@ describe('ProactiveRefresher', () => {
     expect(attempts).toBeLessThanOrEqual(5);
   });
 });
+
+describe('ProactiveRefresher when the clock and the timers disagree', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps refreshing when a timer fires a few milliseconds before the clock says the token is due', async () => {
+    vi.useFakeTimers({ now: 1_800_000_000_000 });
+    let skew = 0;
+    const now = () => Date.now() / 1000 - skew;
+    const records: Record<string, AccessTokenRecord> = {
+      [tokenKey(api)]: { token: 'old', scope: '', receivedAt: now(), expiresAt: now() + 10 },
+    };
+    let refreshes = 0;
+    const refresher = new ProactiveRefresher({
+      now,
+      leewaySeconds: 60,
+      records: () => records,
+      refresh: () => {
+        refreshes++;
+        records[tokenKey(api)] = {
+          token: 'new',
+          scope: '',
+          receivedAt: now(),
+          expiresAt: now() + 10,
+        };
+        return Promise.resolve();
+      },
+    });
+    refresher.watch(api, undefined);
+    refresher.setActive(true);
+    // The wall clock steps back 3 ms after the timer was set (NTP, or a timer firing early).
+    skew = 0.003;
+    await vi.advanceTimersByTimeAsync(31_000);
+    refresher.dispose();
+    // Due every 5 s (half of a 10 s lifetime): about six refreshes in 31 s, not silence.
+    expect(refreshes).toBeGreaterThanOrEqual(5);
+  });
+});
