@@ -1,5 +1,6 @@
 import type { ClientContext } from './ClientContext.js';
 import {
+  LogtoNetworkError,
   LogtoNotAuthenticatedError,
   LogtoSessionExpiredError,
   LogtoTokenEndpointError,
@@ -10,6 +11,9 @@ import type { RefreshLock } from './RefreshLock.js';
 import type { LoadedSession } from './SessionStore.js';
 import { isTokenFresh, parseTokenResponse } from './tokenResponse.js';
 import { tokenKey } from './tokenKey.js';
+
+/** Wait before the one retry of a refresh whose answer did not arrive (within Logto's 3 s grace). */
+const lostAnswerRetryMs = 500;
 
 /** What the token manager reports back to the client. */
 export interface TokenManagerHooks {
@@ -94,12 +98,21 @@ export class TokenManager {
     let body: Record<string, unknown>;
     try {
       const { token_endpoint } = await metadata.getDiscovery();
-      body = await postForm(http, 'token', token_endpoint, {
-        grant_type: 'refresh_token',
-        client_id: config.appId,
-        refresh_token: session.refreshToken,
-        resource,
-        organization_id: organizationId,
+      const refresh = () =>
+        postForm(http, 'token', token_endpoint, {
+          grant_type: 'refresh_token',
+          client_id: config.appId,
+          refresh_token: session.refreshToken,
+          resource,
+          organization_id: organizationId,
+        });
+      body = await refresh().catch(async (error: unknown) => {
+        // The IdP may have rotated the token and only the answer was lost (a flaky network, a
+        // laptop closing mid-request). Logto accepts a just-used refresh token again for 3 s, so
+        // one quick retry recovers the session; later, the same token would revoke the grant.
+        if (!(error instanceof LogtoNetworkError)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, lostAnswerRetryMs));
+        return refresh();
       });
     } catch (error) {
       if (error instanceof LogtoTokenEndpointError && error.error === 'invalid_grant') {
