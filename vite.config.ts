@@ -16,6 +16,28 @@ const selfAlias = [
   },
 ];
 
+/**
+ * React 18 lives in test/react18/node_modules (its own package, so react-dom 18 requires react 18
+ * there rather than the React 19 devDependency). These exact-match aliases point every React entry
+ * that sources, tests and Testing Library import at it, for the react18 and node-react18 projects.
+ */
+const react18 = fileURLToPath(new URL('./test/react18/node_modules/', import.meta.url));
+const react18Entries: Record<string, string> = {
+  react: 'react/index.js',
+  'react/jsx-runtime': 'react/jsx-runtime.js',
+  'react/jsx-dev-runtime': 'react/jsx-dev-runtime.js',
+  'react-dom': 'react-dom/index.js',
+  'react-dom/client': 'react-dom/client.js',
+  // The Node build, as the 'default' condition of react-dom 18's exports would pick.
+  'react-dom/server': 'react-dom/server.node.js',
+  // Testing Library's act() falls back to this where React itself has no act().
+  'react-dom/test-utils': 'react-dom/test-utils.js',
+};
+const react18Alias = Object.entries(react18Entries).map(([entry, file]) => ({
+  find: new RegExp(`^${entry}$`),
+  replacement: react18 + file,
+}));
+
 export default defineConfig({
   resolve: { alias: selfAlias },
   build: {
@@ -55,6 +77,35 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['test/setup/browserEnv.ts'],
+        },
+      },
+      {
+        // The React bindings' and the test kit's unit tests again, on React 18.
+        extends: true,
+        resolve: {
+          alias: [
+            ...react18Alias,
+            // Its ES build (package.json "module"), which Vite transforms, instead of the CommonJS
+            // "main" that Node would load as is: only then do its React imports meet the aliases.
+            {
+              find: /^@testing-library\/react$/,
+              replacement: fileURLToPath(
+                new URL(
+                  './node_modules/@testing-library/react/dist/@testing-library/react.esm.js',
+                  import.meta.url,
+                ),
+              ),
+            },
+          ],
+        },
+        test: {
+          name: 'react18',
+          include: ['test/unit/react/**/*.test.tsx', 'test/unit/testing/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['test/setup/browserEnv.ts'],
+          // Transformed rather than loaded by Node, so the aliases apply inside Testing Library too
+          // (Vitest already inlines that ES build by its own heuristics; this does not rely on them).
+          server: { deps: { inline: [/@testing-library\/react/] } },
         },
       },
       {
@@ -104,6 +155,17 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/node/**/*.test.{ts,tsx}'],
+          environment: 'node',
+          testTimeout: 20_000,
+        },
+      },
+      {
+        // Server rendering on React 18.
+        extends: true,
+        resolve: { alias: react18Alias },
+        test: {
+          name: 'node-react18',
+          include: ['test/node/react/**/*.test.tsx'],
           environment: 'node',
           testTimeout: 20_000,
         },
