@@ -28,9 +28,9 @@ export default async function setup(): Promise<void> {
       '--logLevel',
       'warn',
     ],
-    {
-      stdio: 'inherit',
-    },
+    // React's development build on purpose: only it runs StrictMode's double effects, which the
+    // callback scenarios must survive. (`npm run build:demo` makes the production build.)
+    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'development' } },
   );
   await build({
     entryPoints: ['test/e2e/fixture/tab.ts'],
