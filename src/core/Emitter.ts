@@ -1,11 +1,12 @@
 import type { LogtoError } from './errors.js';
+import type { SignOutReason } from './TabSync.js';
 
 /** Events of {@link LogtoClient}, with their payloads. */
 export interface LogtoEvents {
   /** A sign-in completed, in this tab or another. */
   signedIn: { claims: unknown; fromOtherTab: boolean };
   /** The session ended: sign-out, expiry (`reason: 'expired'`), or another tab signed out. */
-  signedOut: { reason: 'signOut' | 'expired' | 'cleared'; fromOtherTab: boolean };
+  signedOut: { reason: SignOutReason; fromOtherTab: boolean };
   /** A new access token was stored for this resource/organization. */
   tokenRefreshed: { resource: string | undefined; organizationId: string | undefined };
   /** A refresh failed; for network errors the session is kept. */

@@ -25,7 +25,7 @@ import { RefreshLock } from './RefreshLock.js';
 import { SessionStore } from './SessionStore.js';
 import { SignInFlow, type SignInCallbackResult, type SignInOptions } from './SignInFlow.js';
 import { createDefaultStorage } from './storage/createDefaultStorage.js';
-import { TabSync, type TabMessage } from './TabSync.js';
+import { TabSync, type SignOutReason, type TabMessage } from './TabSync.js';
 import { TokenManager } from './TokenManager.js';
 import { TransactionStore } from './TransactionStore.js';
 import { verifyIdToken } from './verifyIdToken.js';
@@ -107,7 +107,7 @@ export class LogtoClient {
           this.#events.emit('tokenRefreshed', { resource, organizationId });
         },
         onExpired: (error) => {
-          this.#tabSync?.post('signed-out');
+          this.#tabSync?.post('signed-out:expired');
           this.#setSignedOut('expired', false, error);
         },
         onFailed: (resource, organizationId, error) =>
@@ -351,16 +351,17 @@ export class LogtoClient {
       await this.#context.session.reload();
       this.#afterTokensChanged();
     } else {
-      await this.#syncFromStorage(true);
+      const [, reason = 'cleared'] = message.split(':') as [string, SignOutReason | undefined];
+      await this.#syncFromStorage(true, reason);
     }
   }
 
   /** Re-reads the session and reflects it in the snapshot, emitting sign-in/out when it flipped. */
-  async #syncFromStorage(fromOtherTab: boolean): Promise<void> {
+  async #syncFromStorage(fromOtherTab: boolean, reason: SignOutReason = 'cleared'): Promise<void> {
     const wasAuthenticated = this.#snapshot.isAuthenticated;
     const session = await this.#context.session.reload();
     if (!session) {
-      if (wasAuthenticated) this.#setSignedOut('cleared', fromOtherTab, undefined);
+      if (wasAuthenticated) this.#setSignedOut(reason, fromOtherTab, undefined);
       else this.#setSnapshot({ isLoading: false });
       return;
     }
@@ -377,7 +378,7 @@ export class LogtoClient {
 
   async #clearSession(reason: LogtoEvents['signedOut']['reason']): Promise<void> {
     await this.#tokens.withLock(() => this.#context.session.clear());
-    this.#tabSync?.post('signed-out');
+    this.#tabSync?.post(`signed-out:${reason}`);
     this.#setSignedOut(reason, false, undefined);
   }
 

@@ -1,5 +1,8 @@
+/** Why a session ended, as told to the other tabs. */
+export type SignOutReason = 'signOut' | 'expired' | 'cleared';
+
 /** What one tab tells the others. Receivers re-read storage; messages carry no tokens. */
-export type TabMessage = 'signed-in' | 'signed-out' | 'tokens-updated';
+export type TabMessage = 'signed-in' | 'tokens-updated' | `signed-out:${SignOutReason}`;
 
 interface Envelope {
   from: string;

@@ -44,8 +44,12 @@ describe('tabs stay in sync (BroadcastChannel + shared storage)', () => {
     expect(await tabB.client.getAccessToken(shopping)).toBe(token);
     expect(tabB.tokenRequests()).toHaveLength(0);
 
+    const signedOut: unknown[] = [];
+    tabB.client.on('signedOut', (event) => signedOut.push(event));
     await tabA.client.signOut(postSignOutUri);
     await snapshotWhere(tabB.client, (snapshot) => !snapshot.isAuthenticated);
+    // The other tab learns why: here an explicit sign-out, not a mere clearing of tokens.
+    expect(signedOut).toEqual([{ reason: 'signOut', fromOtherTab: true }]);
     await expect(tabB.client.getAccessToken(shopping)).rejects.toMatchObject({
       code: 'not_authenticated',
     });
