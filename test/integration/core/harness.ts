@@ -183,3 +183,29 @@ export function setUpTestIdp(options: Parameters<typeof startTestIdp>[0] = {}) {
   afterAll(() => idp?.close());
   return { idp: getIdp, newClient: clientFactory(getIdp) };
 }
+
+/**
+ * Presents a refresh token to the IdP from outside the client, as a stale tab or a thief would.
+ * Logto rotates on use, so the client's copy becomes a used token.
+ */
+export function spendRefreshTokenElsewhere(idp: DevIdp, refreshToken: string): Promise<Response> {
+  return fetch(`${idp.issuer}/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      client_id: idp.seed.app.appId,
+      refresh_token: refreshToken,
+    }),
+  });
+}
+
+/** A clock the test moves forward; starts at the real time so the IdP's tokens verify. */
+export function testClock(): { now: () => number; advance: (seconds: number) => void } {
+  let offset = 0;
+  return {
+    now: () => Date.now() / 1000 + offset,
+    advance: (seconds: number) => {
+      offset += seconds;
+    },
+  };
+}

@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MemoryStorage } from '../../../src/core/index.js';
-import { postSignOutUri, redirectUri, shopping, signIn, setUpTestIdp } from './harness.js';
+import {
+  postSignOutUri,
+  redirectUri,
+  setUpTestIdp,
+  shopping,
+  signIn,
+  spendRefreshTokenElsewhere,
+} from './harness.js';
 
 const { idp: getIdp, newClient } = setUpTestIdp({
   resourceTtl: 60,
@@ -57,14 +64,7 @@ describe('no token ever appears in an error message or a log line', () => {
       await getIdp().resume();
       // Kill the grant from outside, then let the client hit invalid_grant.
       const stale = (await test.client.getRefreshToken()) ?? '';
-      await fetch(`${getIdp().issuer}/token`, {
-        method: 'POST',
-        body: new URLSearchParams({
-          grant_type: 'refresh_token',
-          client_id: 'demo-spa',
-          refresh_token: stale,
-        }),
-      });
+      await spendRefreshTokenElsewhere(getIdp(), stale);
       await collect(test.client.getAccessToken(shopping));
       await collect(test.client.fetchUserInfo());
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../../../src/core/index.js';
-import { postSignOutUri, signIn, setUpTestIdp } from './harness.js';
+import { postSignOutUri, setUpTestIdp, signIn, spendRefreshTokenElsewhere } from './harness.js';
 
 const { idp: getIdp, newClient } = setUpTestIdp();
 
@@ -27,14 +27,7 @@ describe('signOut', () => {
     expect(signedOut).toEqual(['signOut']);
 
     // The IdP no longer honours the revoked refresh token.
-    const reuse = await fetch(`${getIdp().issuer}/token`, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        client_id: 'demo-spa',
-        refresh_token: refreshToken,
-      }),
-    });
+    const reuse = await spendRefreshTokenElsewhere(getIdp(), refreshToken);
     expect(reuse.status).toBe(400);
   });
 

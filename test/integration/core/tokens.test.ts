@@ -7,22 +7,21 @@ import {
   type AccessTokenClaims,
   type LogtoStorage,
 } from '../../../src/core/index.js';
-import { rejectionOf, shopping, signIn, store, setUpTestIdp } from './harness.js';
+import {
+  rejectionOf,
+  setUpTestIdp,
+  shopping,
+  signIn,
+  spendRefreshTokenElsewhere,
+  store,
+  testClock,
+} from './harness.js';
 
 const ttl = 60;
 const { idp: getIdp, newClient } = setUpTestIdp({
   resourceTtl: ttl,
   ttl: { accessToken: ttl, organizationToken: ttl },
 });
-
-/** A clock the test can move forward; starts at the real time so the IdP's tokens verify. */
-function testClock() {
-  let offset = 0;
-  return {
-    now: () => Date.now() / 1000 + offset,
-    advance: (seconds: number) => (offset += seconds),
-  };
-}
 
 function countingStorage(inner: LogtoStorage = new MemoryStorage()) {
   const counts = { get: 0, set: 0, remove: 0 };
@@ -155,14 +154,7 @@ describe('access tokens per resource and organization', () => {
     // Someone else uses the refresh token first (a stale tab, a thief): Logto revokes the grant
     // when the client presents the now-used token.
     const refreshToken = await test.client.getRefreshToken();
-    const stolen = await fetch(`${getIdp().issuer}/token`, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        client_id: 'demo-spa',
-        refresh_token: refreshToken ?? '',
-      }),
-    });
+    const stolen = await spendRefreshTokenElsewhere(getIdp(), refreshToken ?? '');
     expect(stolen.status).toBe(200);
     clock.advance(ttl + 5);
 

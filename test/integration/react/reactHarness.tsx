@@ -1,6 +1,6 @@
 /**
  * React-side helpers for the integration tests: the core's harness (real dev IdP over HTTP, real
- * clients) plus a movable clock and the StrictMode render helpers of the unit tests.
+ * clients, a movable clock) plus the StrictMode render helpers of the unit tests.
  */
 import { waitFor } from '@testing-library/react';
 
@@ -14,20 +14,11 @@ export {
   shopping,
   signIn,
   signInUntilCallback,
+  spendRefreshTokenElsewhere,
   store,
+  testClock,
   type TestClient,
 } from '../core/harness.js';
-
-/** A clock the test moves forward; starts at the real time so the IdP's tokens verify. */
-export function testClock(): { now: () => number; advance: (seconds: number) => void } {
-  let offset = 0;
-  return {
-    now: () => Date.now() / 1000 + offset,
-    advance: (seconds: number) => {
-      offset += seconds;
-    },
-  };
-}
 
 /** `waitFor` with room for real HTTP round trips to the dev IdP. */
 export function eventually<T>(assertion: () => T): Promise<T> {

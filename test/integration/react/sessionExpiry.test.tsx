@@ -2,7 +2,14 @@ import { screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { LogtoProvider, Protected, useAccessToken, useLogto } from '../../../src/react/index.js';
-import { eventually, renderStrict, setUpTestIdp, signIn, store } from './reactHarness.js';
+import {
+  eventually,
+  renderStrict,
+  setUpTestIdp,
+  signIn,
+  spendRefreshTokenElsewhere,
+  store,
+} from './reactHarness.js';
 
 const { idp: getIdp, newClient } = setUpTestIdp();
 
@@ -21,14 +28,7 @@ describe('a session that ends at the identity provider', () => {
     // Someone else uses the refresh token first (a stale tab, a thief): Logto revokes the grant
     // when the client presents the now-used token.
     const refreshToken = await test.client.getRefreshToken();
-    const stolen = await fetch(`${getIdp().issuer}/token`, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        client_id: 'demo-spa',
-        refresh_token: refreshToken ?? '',
-      }),
-    });
+    const stolen = await spendRefreshTokenElsewhere(getIdp(), refreshToken ?? '');
     expect(stolen.status).toBe(200);
     const signInSpy = vi.spyOn(test.client, 'signIn');
 
