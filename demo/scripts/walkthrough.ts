@@ -6,9 +6,10 @@
  *   npx tsx demo/scripts/walkthrough.ts
  *
  * Environment: DEMO_URL (default http://127.0.0.1:5173), SCREENSHOT_DIR (default /tmp),
- * CHROMIUM (default /usr/bin/chromium), HEADED=1 to watch it.
+ * CHROMIUM_PATH (default /usr/bin/chromium), HEADED=1 to watch it.
  */
 import { chromium, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.js';
 
 const base = process.env.DEMO_URL ?? 'http://127.0.0.1:5173';
 const screenshotDir = process.env.SCREENSHOT_DIR ?? '/tmp';
@@ -52,17 +53,9 @@ async function expectNoTokenOnPage(page: Page, where: string): Promise<void> {
 
 async function main(): Promise<void> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: process.env.HEADED !== '1',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...chromiumArgs],
   });
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
   const page = await context.newPage();

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { build } from 'esbuild';
-import { chromiumPath } from './support/launchBrowser.js';
+import { chromiumPath } from '../../scripts/chromium.js';
 
 export const e2eBuildDir = 'test-results/e2e-build';
 

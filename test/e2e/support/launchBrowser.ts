@@ -2,20 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.js';
 
-/** Debian's Chromium; no browser is ever downloaded. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Flags for a closed network: without them Chromium keeps trying to reach Google's hosts. */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // Hidden tabs must keep running timers at full speed for the multi-tab scenarios.
+/** The shared flags, plus: hidden tabs keep running timers at full speed for the multi-tab scenarios. */
+const e2eArgs = [
+  ...chromiumArgs,
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
@@ -40,7 +31,7 @@ export async function launchBrowser(): Promise<E2eBrowser> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
-    args: chromiumArgs,
+    args: e2eArgs,
     viewport: { width: 1100, height: 800 },
   });
   const requests: Request[] = [];
