@@ -17,17 +17,22 @@ function at(path: string): void {
   window.history.replaceState(null, '', path);
 }
 
+/** Renders `ui` in StrictMode under a fresh test client's provider, with `signIn` spied on. */
+function renderWithSignInSpy(ui: ReactNode) {
+  const test = createTestClient();
+  const signIn = vi.spyOn(test.client, 'signIn');
+  const Wrapper = test.wrapper;
+  renderStrict(<Wrapper>{ui}</Wrapper>);
+  return { ...test, signIn };
+}
+
 describe('<Protected>', () => {
   it('shows the fallback while loading, then redirects a signed-out visitor to sign-in once', async () => {
     at('/orders/7?tab=items#summary');
-    const { client, wrapper: Wrapper, navigations } = createTestClient();
-    const signIn = vi.spyOn(client, 'signIn');
-    renderStrict(
-      <Wrapper>
-        <Protected fallback={<p>Redirecting…</p>}>
-          <p>secret</p>
-        </Protected>
-      </Wrapper>,
+    const { navigations, signIn } = renderWithSignInSpy(
+      <Protected fallback={<p>Redirecting…</p>}>
+        <p>secret</p>
+      </Protected>,
     );
     expect(screen.getByText('Redirecting…')).toBeTruthy();
     await waitFor(() => expect(navigations).toHaveLength(1));
@@ -69,14 +74,10 @@ describe('<Protected>', () => {
     // The browser's path is `//evil.example/x`: as a return path a router would leave the site.
     at('http://localhost:3000//evil.example/x');
     expect(window.location.pathname).toBe('//evil.example/x');
-    const { client, wrapper: Wrapper, navigations } = createTestClient();
-    const signIn = vi.spyOn(client, 'signIn');
-    renderStrict(
-      <Wrapper>
-        <Protected>
-          <p>secret</p>
-        </Protected>
-      </Wrapper>,
+    const { navigations, signIn } = renderWithSignInSpy(
+      <Protected>
+        <p>secret</p>
+      </Protected>,
     );
     await waitFor(() => expect(navigations).toHaveLength(1));
     expect(signIn.mock.calls[0]?.[0]).toMatchObject({ postRedirectUri: '/' });
@@ -84,20 +85,16 @@ describe('<Protected>', () => {
 
   it('passes signInOptions through, overriding the defaults', async () => {
     at('/settings');
-    const { client, wrapper: Wrapper, navigations } = createTestClient();
-    const signIn = vi.spyOn(client, 'signIn');
-    renderStrict(
-      <Wrapper>
-        <Protected
-          signInOptions={{
-            redirectUri: 'http://localhost:3000/auth/done',
-            interactionMode: 'signUp',
-            loginHint: 'alice',
-          }}
-        >
-          <p>secret</p>
-        </Protected>
-      </Wrapper>,
+    const { navigations, signIn } = renderWithSignInSpy(
+      <Protected
+        signInOptions={{
+          redirectUri: 'http://localhost:3000/auth/done',
+          interactionMode: 'signUp',
+          loginHint: 'alice',
+        }}
+      >
+        <p>secret</p>
+      </Protected>,
     );
     await waitFor(() => expect(navigations).toHaveLength(1));
     expect(signIn).toHaveBeenCalledWith({
@@ -189,14 +186,10 @@ describe('<Protected>', () => {
   });
 
   it('renders only the fallback when redirect is false', async () => {
-    const { client, wrapper: Wrapper, navigations } = createTestClient();
-    const signIn = vi.spyOn(client, 'signIn');
-    renderStrict(
-      <Wrapper>
-        <Protected redirect={false} fallback={<p>Members only</p>}>
-          <p>secret</p>
-        </Protected>
-      </Wrapper>,
+    const { navigations, signIn } = renderWithSignInSpy(
+      <Protected redirect={false} fallback={<p>Members only</p>}>
+        <p>secret</p>
+      </Protected>,
     );
     await settle();
     expect(screen.getByText('Members only')).toBeTruthy();
@@ -206,14 +199,10 @@ describe('<Protected>', () => {
 
   it('does not redirect while the address bar holds a Logto callback nobody handled yet', async () => {
     at(`/callback?code=abc&state=xyz&iss=${encodeURIComponent(issuer)}`);
-    const { client, wrapper: Wrapper, navigations } = createTestClient();
-    const signIn = vi.spyOn(client, 'signIn');
-    renderStrict(
-      <Wrapper>
-        <Protected fallback={<p>Hold on</p>}>
-          <p>secret</p>
-        </Protected>
-      </Wrapper>,
+    const { navigations, signIn } = renderWithSignInSpy(
+      <Protected fallback={<p>Hold on</p>}>
+        <p>secret</p>
+      </Protected>,
     );
     await settle();
     expect(signIn).not.toHaveBeenCalled();
@@ -240,14 +229,10 @@ describe('<Protected>', () => {
 
   it('still redirects on a page whose code/state parameters are not a Logto callback', async () => {
     at('/oauth/github?code=gh&state=gh-state');
-    const { client, wrapper: Wrapper, navigations } = createTestClient();
-    const signIn = vi.spyOn(client, 'signIn');
-    renderStrict(
-      <Wrapper>
-        <Protected>
-          <p>secret</p>
-        </Protected>
-      </Wrapper>,
+    const { navigations, signIn } = renderWithSignInSpy(
+      <Protected>
+        <p>secret</p>
+      </Protected>,
     );
     await waitFor(() => expect(navigations).toHaveLength(1));
     expect(signIn.mock.calls[0]?.[0]).toMatchObject({
