@@ -10,6 +10,7 @@ import {
 import { LogtoCallbackError, LogtoConfigError, LogtoResponseError } from './errors.js';
 import { postForm } from './http.js';
 import { parseHttpUrl } from './LogtoConfig.js';
+import { looksLikeCallback } from './looksLikeCallback.js';
 import { parseTokenResponse } from './tokenResponse.js';
 import { tokenKey } from './tokenKey.js';
 
@@ -128,12 +129,8 @@ export class SignInFlow {
    * that handling them reports a readable error instead of being ignored.
    */
   async isSignInRedirected(url: string): Promise<boolean> {
-    if (!URL.canParse(url)) return false;
+    if (!looksLikeCallback(url)) return false;
     const parsed = new URL(url);
-    const { searchParams } = parsed;
-    if (!searchParams.get('state') || !(searchParams.has('code') || searchParams.has('error'))) {
-      return false;
-    }
     const known = await this.#context.transactions.knownRedirectUris();
     return known.some((uri) => sameEndpoint(uri, parsed));
   }

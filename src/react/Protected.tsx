@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import type { AuthSnapshot, SignInOptions } from '../core/index.js';
-import { isCallbackFrom, looksLikeCallback } from './callbackUrl.js';
+import { looksLikeCallback } from '../core/looksLikeCallback.js';
+import { isCallbackFrom } from './callbackUrl.js';
 import type { LogtoClientLike } from './LogtoClientLike.js';
 import { sanitizeReturnPath } from './sanitizeReturnPath.js';
 import { useAuthSnapshot } from './useAuthSnapshot.js';

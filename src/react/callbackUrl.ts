@@ -1,11 +1,7 @@
+import { looksLikeCallback } from '../core/looksLikeCallback.js';
+
 /** The parameters an authorization response adds to the redirect URI (RFC 6749, RFC 9207). */
 const callbackParams = ['code', 'state', 'error', 'error_description', 'error_uri', 'iss'];
-
-/** Whether `url` carries an authorization response: `state` plus `code` or `error`. */
-export function looksLikeCallback(url: string): boolean {
-  const { searchParams } = new URL(url);
-  return searchParams.has('state') && (searchParams.has('code') || searchParams.has('error'));
-}
 
 /**
  * Whether `url` is an authorization response from `issuer` (Logto, like oidc-provider, sends

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SignInCallbackResult } from '../core/index.js';
-import { isCallbackFrom, looksLikeCallback, withoutCallbackParams } from './callbackUrl.js';
+import { looksLikeCallback } from '../core/looksLikeCallback.js';
+import { isCallbackFrom, withoutCallbackParams } from './callbackUrl.js';
 import { useAuthSnapshot } from './useAuthSnapshot.js';
 import { useLatest } from './useLatest.js';
 import { useMounted } from './useMounted.js';

@@ -23,12 +23,6 @@ export function checkCallbackUrl(url: string): void {
     throw new LogtoCallbackError('callback_missing_code', 'The callback URL has no code.');
 }
 
-/** Whether `url` carries an authorization response (`state` plus `code` or `error`). */
-export function looksLikeCallback(url: string): boolean {
-  const params = parseUrl(url)?.searchParams;
-  return !!params?.has('state') && (params.has('code') || params.has('error'));
-}
-
 /** Parses `url`, or `undefined` when it is not an absolute URL. */
 export function parseUrl(url: string): URL | undefined {
   try {

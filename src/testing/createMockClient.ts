@@ -17,7 +17,8 @@ import {
   type SignInOptions,
   type UserInfoResponse,
 } from '../core/index.js';
-import { checkCallbackUrl, looksLikeCallback, parseUrl } from './checkCallbackUrl.js';
+import { looksLikeCallback } from '../core/looksLikeCallback.js';
+import { checkCallbackUrl, parseUrl } from './checkCallbackUrl.js';
 import { createUnsignedJwt } from './createUnsignedJwt.js';
 import { MockTokenStore } from './MockTokenStore.js';
 import type {
