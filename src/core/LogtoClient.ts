@@ -1,4 +1,5 @@
-import { initialSnapshot, patchSnapshot, type AuthSnapshot } from './AuthSnapshot.js';
+import type { AuthSnapshot } from './AuthSnapshot.js';
+import { AuthState } from './AuthState.js';
 import type { AccessTokenClaims, IdTokenClaims, UserInfoResponse } from './claims.js';
 import type { ClientContext } from './ClientContext.js';
 import { Emitter, type LogtoEventName, type LogtoEvents } from './Emitter.js';
@@ -51,10 +52,9 @@ export class LogtoClient {
   readonly #tokens: TokenManager;
   readonly #refresher: ProactiveRefresher;
   readonly #events = new Emitter();
-  readonly #listeners = new Set<() => void>();
+  readonly #state = new AuthState(this.#events);
   readonly #callbacks = new Map<string, Promise<SignInCallbackResult>>();
   readonly #navigate: (url: string) => void;
-  #snapshot: AuthSnapshot = initialSnapshot;
   #ready: Promise<void> | undefined;
   #tabSync: TabSync | undefined;
 
@@ -125,16 +125,15 @@ export class LogtoClient {
   // ---- state for UI bindings --------------------------------------------------------------
 
   /** The current {@link AuthSnapshot}; the same object until something changes. Synchronous. */
-  getSnapshot = (): AuthSnapshot => this.#snapshot;
+  getSnapshot = (): AuthSnapshot => this.#state.snapshot;
 
   /** Calls `listener` after every snapshot change; returns the unsubscribe function. */
   subscribe = (listener: () => void): (() => void) => {
-    this.#listeners.add(listener);
+    this.#state.add(listener);
     void this.#init().catch(() => undefined);
     this.#refresher.setActive(this.config.proactiveRefresh);
     return () => {
-      this.#listeners.delete(listener);
-      if (this.#listeners.size === 0) this.#refresher.setActive(false);
+      if (this.#state.remove(listener) === 0) this.#refresher.setActive(false);
     };
   };
 
@@ -285,7 +284,7 @@ export class LogtoClient {
     this.#refresher.dispose();
     this.#tabSync?.close();
     this.#tabSync = undefined;
-    this.#listeners.clear();
+    this.#state.clearListeners();
     // Using the client again re-reads storage and reopens tab sync (React StrictMode remounts).
     this.#ready = undefined;
   }
@@ -301,10 +300,7 @@ export class LogtoClient {
       await this.#syncFromStorage(false);
     })().catch((error: unknown) => {
       this.#ready = undefined;
-      this.#setSnapshot({
-        isLoading: false,
-        error: error instanceof LogtoError ? error : undefined,
-      });
+      this.#state.set({ isLoading: false, error: error instanceof LogtoError ? error : undefined });
       throw error;
     });
     return this.#ready;
@@ -319,7 +315,7 @@ export class LogtoClient {
 
   async #handleCallback(url: string): Promise<SignInCallbackResult> {
     await this.#init();
-    this.#setSnapshot({ isHandlingCallback: true });
+    this.#state.set({ isHandlingCallback: true });
     try {
       const result = await this.#flow.completeSignIn(url);
       const stored = await this.#tokens.withLock(() =>
@@ -327,18 +323,15 @@ export class LogtoClient {
       );
       await this.#context.transactions.markCompleted(result.state);
       this.#tabSync?.post('signed-in');
-      this.#setSnapshot({
-        isAuthenticated: true,
-        idTokenClaims: stored.claims,
-        error: undefined,
-        isHandlingCallback: false,
-        tokenRevision: this.#snapshot.tokenRevision + 1,
-      });
+      this.#state.signedIn(
+        stored.claims,
+        { fromOtherTab: false },
+        { error: undefined, isHandlingCallback: false },
+      );
       this.#refresher.schedule();
-      this.#events.emit('signedIn', { claims: stored.claims, fromOtherTab: false });
       return { postRedirectUri: result.postRedirectUri, claims: stored.claims };
     } catch (error) {
-      this.#setSnapshot({
+      this.#state.set({
         isHandlingCallback: false,
         error: error instanceof LogtoError ? error : undefined,
       });
@@ -358,60 +351,33 @@ export class LogtoClient {
 
   /** Re-reads the session and reflects it in the snapshot, emitting sign-in/out when it flipped. */
   async #syncFromStorage(fromOtherTab: boolean, reason: SignOutReason = 'cleared'): Promise<void> {
-    const wasAuthenticated = this.#snapshot.isAuthenticated;
+    const wasAuthenticated = this.#state.snapshot.isAuthenticated;
     const session = await this.#context.session.reload();
     if (!session) {
       if (wasAuthenticated) this.#setSignedOut(reason, fromOtherTab, undefined);
-      else this.#setSnapshot({ isLoading: false });
+      else this.#state.set({ isLoading: false });
       return;
     }
-    this.#setSnapshot({
-      isLoading: false,
-      isAuthenticated: true,
-      idTokenClaims: session.claims,
-      tokenRevision: this.#snapshot.tokenRevision + 1,
-    });
+    this.#state.signedIn(
+      session.claims,
+      !wasAuthenticated && fromOtherTab ? { fromOtherTab } : undefined,
+    );
     this.#refresher.schedule();
-    if (!wasAuthenticated && fromOtherTab)
-      this.#events.emit('signedIn', { claims: session.claims, fromOtherTab });
   }
 
-  async #clearSession(reason: LogtoEvents['signedOut']['reason']): Promise<void> {
+  async #clearSession(reason: SignOutReason): Promise<void> {
     await this.#tokens.withLock(() => this.#context.session.clear());
     this.#tabSync?.post(`signed-out:${reason}`);
     this.#setSignedOut(reason, false, undefined);
   }
 
   #afterTokensChanged(): void {
-    const session = this.#context.session.current;
-    this.#setSnapshot({
-      idTokenClaims: session?.claims,
-      tokenRevision: this.#snapshot.tokenRevision + 1,
-    });
+    this.#state.tokensChanged(this.#context.session.current?.claims);
     this.#refresher.schedule();
   }
 
-  #setSignedOut(
-    reason: LogtoEvents['signedOut']['reason'],
-    fromOtherTab: boolean,
-    error: LogtoError | undefined,
-  ): void {
-    const wasAuthenticated = this.#snapshot.isAuthenticated;
-    this.#setSnapshot({
-      isLoading: false,
-      isAuthenticated: false,
-      idTokenClaims: undefined,
-      error,
-      tokenRevision: this.#snapshot.tokenRevision + 1,
-    });
+  #setSignedOut(reason: SignOutReason, fromOtherTab: boolean, error: LogtoError | undefined): void {
+    this.#state.signedOut(reason, fromOtherTab, error);
     this.#refresher.schedule();
-    if (wasAuthenticated) this.#events.emit('signedOut', { reason, fromOtherTab });
-  }
-
-  #setSnapshot(patch: Partial<AuthSnapshot>): void {
-    const next = patchSnapshot(this.#snapshot, patch);
-    if (next === this.#snapshot) return;
-    this.#snapshot = next;
-    for (const listener of this.#listeners) listener();
   }
 }
