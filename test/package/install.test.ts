@@ -1,0 +1,67 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { describe, expect, inject, it } from 'vitest';
+
+import { cleanNpmEnv } from './cleanNpmEnv.js';
+
+const appDir = inject('appDir');
+
+/** Every installed package under `node_modules`, nested and scoped ones included. */
+function installedPackages(nodeModules: string): string[] {
+  if (!existsSync(nodeModules)) return [];
+  const names: string[] = [];
+  for (const entry of readdirSync(nodeModules)) {
+    if (entry.startsWith('.')) continue;
+    const scoped = entry.startsWith('@')
+      ? readdirSync(join(nodeModules, entry)).map((name) => `${entry}/${name}`)
+      : [entry];
+    for (const name of scoped) {
+      names.push(name);
+      names.push(...installedPackages(join(nodeModules, name, 'node_modules')));
+    }
+  }
+  return names.sort();
+}
+
+describe('the packed tarball installed into an empty app', () => {
+  it('adds at most 4 packages, and no server code', () => {
+    const installed = installedPackages(join(appDir, 'node_modules'));
+
+    expect(installed).toContain('logto-spa');
+    expect(installed.length, installed.join(', ')).toBeLessThanOrEqual(4);
+    expect(installed).not.toContain('oidc-provider');
+    expect(installed).not.toContain('koa');
+  });
+
+  it('ships the MIT licence', () => {
+    const licence = readFileSync(join(appDir, 'node_modules/logto-spa/LICENSE'), 'utf8');
+
+    expect(licence).toMatch(/^MIT License\n\nCopyright \(c\) 2026 logto-spa contributors\n/);
+  });
+
+  it('runs the dev IdP command, which asks for oidc-provider in one line when it is missing', () => {
+    const { status, stdout, stderr } = spawnSync(
+      join(appDir, 'node_modules/.bin/logto-spa-dev-idp'),
+      ['--seed', 'idp.seed.json', '--port', '0'],
+      { cwd: appDir, env: cleanNpmEnv(), encoding: 'utf8', timeout: 20_000 },
+    );
+
+    expect(stdout).toBe('');
+    expect(stderr.trim()).toBe(
+      'logto-spa-dev-idp: the dev IdP runs on oidc-provider, which is not installed: npm i -D oidc-provider',
+    );
+    expect(status).toBe(1);
+  });
+
+  it('prints its usage without oidc-provider', () => {
+    const help = execFileSync(join(appDir, 'node_modules/.bin/logto-spa-dev-idp'), ['--help'], {
+      cwd: appDir,
+      env: cleanNpmEnv(),
+      encoding: 'utf8',
+    });
+
+    expect(help).toContain('Usage: logto-spa-dev-idp');
+  });
+});
