@@ -5,6 +5,7 @@ import type { KoaContext, Provider } from 'oidc-provider';
 
 import { claimsByScope, createFindAccount } from './accountClaims.js';
 import { createCorsMiddleware } from './createCorsMiddleware.js';
+import { createLoadExistingGrant } from './createLoadExistingGrant.js';
 import { createMemoryAdapter } from './createMemoryAdapter.js';
 import { createRefreshTokenGrant, refreshTokenGrantParameters } from './createRefreshTokenGrant.js';
 import { createSigningKey } from './createSigningKey.js';
@@ -134,6 +135,7 @@ export function createProvider(setup: ProviderSetup): Provider {
       url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
     },
     jwks: { keys: [createSigningKey()] },
+    loadExistingGrant: createLoadExistingGrant(seed.app.appId),
     pkce: { required: () => true },
     renderError: (ctx: KoaContext, out: { error?: string; error_description?: string }) => {
       ctx.type = 'html';
