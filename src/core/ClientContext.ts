@@ -1,6 +1,7 @@
 import type { IdTokenClaims } from './claims.js';
 import type { HttpContext } from './http.js';
 import type { ResolvedConfig } from './LogtoConfig.js';
+import type { LogtoLogger } from './logger.js';
 import type { ProviderMetadata } from './ProviderMetadata.js';
 import type { SessionStore } from './SessionStore.js';
 import type { TransactionStore } from './TransactionStore.js';
@@ -14,6 +15,8 @@ export interface ClientContext {
   readonly metadata: ProviderMetadata;
   readonly session: SessionStore;
   readonly transactions: TransactionStore;
+  /** The debug log; `undefined` when off, so `log?.(...)` costs nothing. */
+  readonly log: LogtoLogger | undefined;
   /** Verifies an ID token against the provider's keys and this client's expectations. */
   readonly verifyIdToken: (
     token: string,

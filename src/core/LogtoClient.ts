@@ -2,6 +2,7 @@ import type { AuthSnapshot } from './AuthSnapshot.js';
 import { AuthState } from './AuthState.js';
 import type { AccessTokenClaims, IdTokenClaims, UserInfoResponse } from './claims.js';
 import type { ClientContext } from './ClientContext.js';
+import { createClientContext } from './createClientContext.js';
 import { Emitter, type LogtoEventName, type LogtoEvents } from './Emitter.js';
 import {
   LogtoConfigError,
@@ -10,6 +11,7 @@ import {
   LogtoResponseError,
 } from './errors.js';
 import { endSession } from './endSession.js';
+import { errorDetails } from './logger.js';
 import { requestJson } from './http.js';
 import { decodeJwtClaims } from './jwt.js';
 import {
@@ -21,15 +23,10 @@ import {
   type ResolvedConfig,
 } from './LogtoConfig.js';
 import { ProactiveRefresher } from './ProactiveRefresher.js';
-import { ProviderMetadata } from './ProviderMetadata.js';
 import { RefreshLock } from './RefreshLock.js';
-import { SessionStore } from './SessionStore.js';
 import { SignInFlow, type SignInCallbackResult, type SignInOptions } from './SignInFlow.js';
-import { createDefaultStorage } from './storage/createDefaultStorage.js';
 import { TabSync, type SignOutReason, type TabMessage } from './TabSync.js';
 import { TokenManager } from './TokenManager.js';
-import { TransactionStore } from './TransactionStore.js';
-import { verifyIdToken } from './verifyIdToken.js';
 
 /**
  * Logto sign-in for a browser app: redirect sign-in with PKCE, verified ID tokens, access tokens
@@ -66,40 +63,13 @@ export class LogtoClient {
    */
   constructor(config: LogtoConfig, options: ClientOptions = {}) {
     this.config = resolveConfig(config, options);
-    const storage = options.storage ?? createDefaultStorage();
-    const now = options.now ?? (() => Date.now() / 1000);
-    const http = {
-      fetch: options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args)),
-    };
-    const prefix = `logto:${this.config.appId}:`;
-    const { issuer, appId, clockToleranceSeconds } = this.config;
-    const metadata = new ProviderMetadata({
-      issuer,
-      storage,
-      http,
-      now,
-      ttlSeconds: this.config.metadataTtlSeconds,
-      keyPrefix: prefix,
-    });
-    this.#context = {
-      config: this.config,
-      http,
-      now,
-      metadata,
-      session: new SessionStore(storage, prefix, issuer, appId),
-      transactions: new TransactionStore(storage, prefix, now),
-      verifyIdToken: (token, expected) =>
-        verifyIdToken(
-          token,
-          { issuer, clientId: appId, now: now(), clockToleranceSeconds, ...expected },
-          (refresh) => metadata.getKeys(refresh ? { minAgeSeconds: 60 } : undefined),
-        ),
-    };
+    this.#context = createClientContext(this.config, options);
+    const { now, log } = this.#context;
     this.#navigate = options.navigate ?? ((url) => window.location.assign(url));
     this.#flow = new SignInFlow(this.#context);
     this.#tokens = new TokenManager(
       this.#context,
-      new RefreshLock(`${prefix}refresh`, this.config.lockTimeoutSeconds),
+      new RefreshLock(`logto:${this.config.appId}:refresh`, this.config.lockTimeoutSeconds, log),
       {
         onRefreshed: (resource, organizationId) => {
           this.#tabSync?.post('tokens-updated');
@@ -218,16 +188,31 @@ export class LogtoClient {
    *   LogtoNetworkError (session kept), LogtoTokenEndpointError (e.g. `invalid_target`)
    */
   async getAccessToken(resource?: string, organizationId?: string): Promise<string> {
-    if (resource !== undefined) validateResource('resource', resource);
-    if (
-      organizationId !== undefined &&
-      (typeof organizationId !== 'string' || organizationId === '')
-    ) {
-      throw new LogtoConfigError('organizationId', 'must be a non-empty string');
-    }
-    await this.#init();
-    this.#refresher.watch(resource, organizationId);
+    await this.#prepareToken(resource, organizationId);
     return this.#tokens.getAccessToken(resource, organizationId);
+  }
+
+  /**
+   * A new access token in place of one an API refused (a 401 `invalid_token`: keys rotated,
+   * token revoked), even if the cached one still looks fresh. It goes through the same lock as
+   * every refresh; when the cached token is already another than `rejectedToken` (a concurrent
+   * call or another tab replaced it), that one is returned with no request, so many calls
+   * refused at once make one refresh.
+   *
+   * @param rejectedToken the token the API refused; default: the cached one
+   * @throws like {@link getAccessToken}
+   * @example
+   * ```ts
+   * if (response.status === 401) token = await client.refreshAccessToken(api, undefined, token);
+   * ```
+   */
+  async refreshAccessToken(
+    resource?: string,
+    organizationId?: string,
+    rejectedToken?: string,
+  ): Promise<string> {
+    await this.#prepareToken(resource, organizationId);
+    return this.#tokens.refreshAccessToken(resource, organizationId, rejectedToken);
   }
 
   /** The decoded claims of {@link getAccessToken}'s token (a JWT when a resource or organization is given). */
@@ -296,6 +281,7 @@ export class LogtoClient {
       this.#tabSync = new TabSync(
         `logto:${this.config.appId}`,
         (message) => void this.#onTabMessage(message),
+        this.#context.log,
       );
       await this.#syncFromStorage(false);
     })().catch((error: unknown) => {
@@ -304,6 +290,18 @@ export class LogtoClient {
       throw error;
     });
     return this.#ready;
+  }
+
+  async #prepareToken(resource?: string, organizationId?: string): Promise<void> {
+    if (resource !== undefined) validateResource('resource', resource);
+    if (
+      organizationId !== undefined &&
+      (typeof organizationId !== 'string' || organizationId === '')
+    ) {
+      throw new LogtoConfigError('organizationId', 'must be a non-empty string');
+    }
+    await this.#init();
+    this.#refresher.watch(resource, organizationId);
   }
 
   async #requireSession() {
@@ -322,6 +320,7 @@ export class LogtoClient {
         this.#context.session.save(this.#context.session.create(result.session)),
       );
       await this.#context.transactions.markCompleted(result.state);
+      this.#context.log?.('callback', 'stored');
       this.#tabSync?.post('signed-in');
       this.#state.signedIn(
         stored.claims,
@@ -331,6 +330,7 @@ export class LogtoClient {
       this.#refresher.schedule();
       return { postRedirectUri: result.postRedirectUri, claims: stored.claims };
     } catch (error) {
+      this.#context.log?.('error', 'callback', errorDetails(error));
       this.#state.set({
         isHandlingCallback: false,
         error: error instanceof LogtoError ? error : undefined,
@@ -377,6 +377,7 @@ export class LogtoClient {
   }
 
   #setSignedOut(reason: SignOutReason, fromOtherTab: boolean, error: LogtoError | undefined): void {
+    this.#context.log?.('session', 'signed out', { reason, fromOtherTab });
     this.#state.signedOut(reason, fromOtherTab, error);
     this.#refresher.schedule();
   }

@@ -1,5 +1,6 @@
 import { LogtoConfigError } from './errors.js';
 import { ReservedResource, ReservedScope, UserScope, type Prompt } from './constants.js';
+import type { LogtoLogger } from './logger.js';
 import type { LogtoStorage } from './storage/LogtoStorage.js';
 
 /** What an app passes to `new LogtoClient()`. Only `endpoint` and `appId` are required. */
@@ -40,6 +41,13 @@ export interface ClientOptions {
   lockTimeoutSeconds?: number;
   /** Refresh watched tokens before they expire and when the tab becomes visible. Default `true`. */
   proactiveRefresh?: boolean;
+  /**
+   * Receives the debug log: discovery, locks, refreshes and their reasons, tab messages, callback
+   * steps, errors. Never a token, code, verifier or refresh token. Default: none (no cost).
+   */
+  logger?: LogtoLogger;
+  /** Shorthand for a `logger` that writes to `console.debug`. Default `false`. */
+  debug?: boolean;
 }
 
 /** The configuration after defaults and validation. Immutable. */

@@ -1,5 +1,6 @@
 import { LogtoResponseError } from './errors.js';
 import { isRecord, requestJson, type HttpContext } from './http.js';
+import type { LogtoLogger } from './logger.js';
 import type { LogtoStorage } from './storage/LogtoStorage.js';
 import type { PublicJwk } from './verifyJwsSignature.js';
 
@@ -40,6 +41,7 @@ export class ProviderMetadata {
   readonly #now: () => number;
   readonly #ttlSeconds: number;
   readonly #keyPrefix: string;
+  readonly #log: LogtoLogger | undefined;
   #discovery: Promise<DiscoveryDocument> | undefined;
   #jwks: Promise<CacheEntry<PublicJwk[]>> | undefined;
 
@@ -50,6 +52,7 @@ export class ProviderMetadata {
     now: () => number;
     ttlSeconds: number;
     keyPrefix: string;
+    log?: LogtoLogger | undefined;
   }) {
     this.#issuer = deps.issuer;
     this.#storage = deps.storage;
@@ -57,6 +60,7 @@ export class ProviderMetadata {
     this.#now = deps.now;
     this.#ttlSeconds = deps.ttlSeconds;
     this.#keyPrefix = deps.keyPrefix;
+    this.#log = deps.log;
   }
 
   /** The discovery document: from memory, else storage, else `/.well-known/openid-configuration`. */
@@ -92,7 +96,10 @@ export class ProviderMetadata {
       try {
         const entry = JSON.parse(raw) as CacheEntry<T>;
         const age = this.#now() - entry.fetchedAt;
-        if (entry.issuer === this.#issuer && age >= 0 && age < this.#ttlSeconds) return entry;
+        if (entry.issuer === this.#issuer && age >= 0 && age < this.#ttlSeconds) {
+          this.#log?.('discovery', `${name} cached`);
+          return entry;
+        }
       } catch {
         // A corrupt cache entry is simply fetched again.
       }
@@ -106,6 +113,7 @@ export class ProviderMetadata {
       fetchedAt: this.#now(),
       value: await fetcher(),
     };
+    this.#log?.('discovery', `${name} fetched`);
     await this.#storage.set(this.#keyPrefix + name, JSON.stringify(entry)).catch(() => undefined);
     return entry;
   }

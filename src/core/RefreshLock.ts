@@ -1,4 +1,5 @@
 import { LogtoLockTimeoutError } from './errors.js';
+import type { LogtoLogger } from './logger.js';
 
 /**
  * Serialises token refreshes: within this tab by a promise queue, and across tabs of the same
@@ -8,11 +9,13 @@ import { LogtoLockTimeoutError } from './errors.js';
 export class RefreshLock {
   readonly #name: string;
   readonly #timeoutSeconds: number;
+  readonly #log: LogtoLogger | undefined;
   #tail: Promise<unknown> = Promise.resolve();
 
-  constructor(name: string, timeoutSeconds: number) {
+  constructor(name: string, timeoutSeconds: number, log?: LogtoLogger) {
     this.#name = name;
     this.#timeoutSeconds = timeoutSeconds;
+    this.#log = log;
   }
 
   /** The Web Locks name, `logto:<appId>:refresh`. */
@@ -22,26 +25,42 @@ export class RefreshLock {
 
   /** Runs `task` once no other holder (in any tab) has the lock. */
   run<T>(task: () => Promise<T>): Promise<T> {
+    // The wait counts from here: the queue in this tab, then the Web Lock shared with others.
+    const asked = this.#log && Date.now();
     const next = this.#tail.then(
-      () => this.#acquire(task),
-      () => this.#acquire(task),
+      () => this.#acquire(task, asked),
+      () => this.#acquire(task, asked),
     );
     this.#tail = next.catch(() => undefined);
     return next;
   }
 
-  async #acquire<T>(task: () => Promise<T>): Promise<T> {
+  async #acquire<T>(task: () => Promise<T>, asked: number | undefined): Promise<T> {
     const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-    if (!locks?.request) return task();
+    const log = this.#log;
+    // Logged only with a logger: without one, the task runs as is, with no wrapper.
+    const held = log
+      ? async () => {
+          const granted = Date.now();
+          log('lock', 'acquired', { waitedMs: granted - (asked ?? granted) });
+          try {
+            return await task();
+          } finally {
+            log('lock', 'released', { heldMs: Date.now() - granted });
+          }
+        }
+      : task;
+    if (!locks?.request) return held();
     try {
       return await locks.request(
         this.#name,
         { signal: AbortSignal.timeout(this.#timeoutSeconds * 1000) },
-        task,
+        held,
       );
     } catch (error) {
       // The signal only matters while waiting: once granted, abort has no effect on the task.
       if (error instanceof DOMException && error.name === 'TimeoutError') {
+        log?.('lock', 'timed out');
         throw new LogtoLockTimeoutError(this.#name, this.#timeoutSeconds);
       }
       throw error;

@@ -145,8 +145,9 @@ export class SignInFlow {
     claims: IdTokenClaims;
     session: Parameters<ClientContext['session']['create']>[0];
   }> {
-    const { transactions, metadata, config, http, now } = this.#context;
+    const { transactions, metadata, config, http, now, log } = this.#context;
     const params = new URL(url).searchParams;
+    log?.('callback', 'checking');
     const state = params.get('state');
     if (!state) {
       throw new LogtoCallbackError('callback_state_mismatch', 'The callback has no state');
@@ -189,6 +190,7 @@ export class SignInFlow {
       throw new LogtoCallbackError('callback_missing_code', 'The callback has no code');
     }
     const discovery = await metadata.getDiscovery();
+    log?.('callback', 'exchanging code');
     const body = await postForm(http, 'token', discovery.token_endpoint, {
       grant_type: 'authorization_code',
       client_id: config.appId,
@@ -199,6 +201,7 @@ export class SignInFlow {
     const tokens = parseTokenResponse(body, now());
     if (!tokens.idToken) throw new LogtoResponseError('Token response has no id_token');
     const claims = await this.#context.verifyIdToken(tokens.idToken, { nonce: transaction.nonce });
+    log?.('callback', 'ID token verified');
     const data = transaction.data as { postRedirectUri?: string } | undefined;
     return {
       state,

@@ -7,6 +7,7 @@ import {
   type LogtoError,
 } from './errors.js';
 import { postForm } from './http.js';
+import { errorDetails } from './logger.js';
 import type { RefreshLock } from './RefreshLock.js';
 import type { LoadedSession } from './SessionStore.js';
 import { isTokenFresh, parseTokenResponse } from './tokenResponse.js';
@@ -50,16 +51,42 @@ export class TokenManager {
 
   /** A fresh access token, from the cache or by refreshing. */
   getAccessToken(resource?: string, organizationId?: string): Promise<string> {
+    return this.#get(resource, organizationId, undefined);
+  }
+
+  /**
+   * A new access token in place of `rejected` (one an API refused), even though it looks fresh.
+   * When the cached token is already another one (a concurrent call or another tab replaced
+   * it), that one is returned without a request, so many callers refused at once cause one
+   * refresh. Without `rejected`, the cached token is the one replaced.
+   */
+  refreshAccessToken(
+    resource?: string,
+    organizationId?: string,
+    rejected?: string,
+  ): Promise<string> {
+    const record = this.#context.session.current?.accessTokens[tokenKey(resource, organizationId)];
+    return this.#get(resource, organizationId, rejected ?? record?.token ?? '');
+  }
+
+  #get(
+    resource: string | undefined,
+    organizationId: string | undefined,
+    stale: string | undefined,
+  ): Promise<string> {
     const key = tokenKey(resource, organizationId);
     const session = this.#context.session.current;
     if (!session) return Promise.reject(new LogtoNotAuthenticatedError());
-    const cached = this.#freshToken(session, key);
+    const cached = this.#freshToken(session, key, stale);
     if (cached !== undefined) return Promise.resolve(cached);
 
+    // A refresh already under way for this key brings a new token: joining it is enough.
     let pending = this.#inflight.get(key);
     if (!pending) {
+      const reason =
+        stale !== undefined ? 'rejected' : session.accessTokens[key] ? 'expired' : 'missing';
       pending = this.#lock
-        .run(() => this.#refreshInLock(key, resource, organizationId))
+        .run(() => this.#refreshInLock(key, resource, organizationId, stale, reason))
         .finally(() => this.#inflight.delete(key));
       this.#inflight.set(key, pending);
     }
@@ -71,10 +98,13 @@ export class TokenManager {
     return this.#lock.run(task);
   }
 
-  #freshToken(session: LoadedSession, key: string): string | undefined {
+  /** The cached token for `key` when it is fresh and is not `stale`. */
+  #freshToken(session: LoadedSession, key: string, stale?: string): string | undefined {
     const record = session.accessTokens[key];
     const { now, config } = this.#context;
-    return record && isTokenFresh(record, now(), config.refreshLeewaySeconds)
+    return record &&
+      record.token !== stale &&
+      isTokenFresh(record, now(), config.refreshLeewaySeconds)
       ? record.token
       : undefined;
   }
@@ -83,18 +113,24 @@ export class TokenManager {
     key: string,
     resource: string | undefined,
     organizationId: string | undefined,
+    stale: string | undefined,
+    reason: string,
   ): Promise<string> {
-    const { session: store, metadata, http, config, now } = this.#context;
+    const { session: store, metadata, http, config, now, log } = this.#context;
     const session = await store.reload();
     if (!session) throw new LogtoNotAuthenticatedError();
-    const cached = this.#freshToken(session, key);
-    if (cached !== undefined) return cached;
+    const cached = this.#freshToken(session, key, stale);
+    if (cached !== undefined) {
+      log?.('refresh', 'done by another tab', { resource });
+      return cached;
+    }
     if (!session.refreshToken) {
       throw new LogtoNotAuthenticatedError(
         'The access token expired and there is no refresh token (sign in with offline_access and prompt=consent).',
       );
     }
 
+    log?.('refresh', reason, { resource, organizationId });
     let body: Record<string, unknown>;
     try {
       const { token_endpoint } = await metadata.getDiscovery();
@@ -111,10 +147,12 @@ export class TokenManager {
         // laptop closing mid-request). Logto accepts a just-used refresh token again for 3 s, so
         // one quick retry recovers the session; later, the same token would revoke the grant.
         if (!(error instanceof LogtoNetworkError)) throw error;
+        log?.('refresh', 'retry', { resource });
         await new Promise((resolve) => setTimeout(resolve, lostAnswerRetryMs));
         return refresh();
       });
     } catch (error) {
+      log?.('error', 'refresh', errorDetails(error));
       if (error instanceof LogtoTokenEndpointError && error.error === 'invalid_grant') {
         await store.clear();
         const expired = new LogtoSessionExpiredError(error);
@@ -137,6 +175,7 @@ export class TokenManager {
       refreshToken: tokens.refreshToken ?? session.refreshToken,
       accessTokens: { ...session.accessTokens, [key]: tokens.accessToken },
     });
+    log?.('refresh', 'stored', { resource, organizationId });
     this.#hooks.onRefreshed(resource, organizationId);
     return tokens.accessToken.token;
   }

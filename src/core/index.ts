@@ -2,6 +2,7 @@ export { LogtoClient } from './LogtoClient.js';
 export type { AuthSnapshot } from './AuthSnapshot.js';
 export type { LogtoEvents, LogtoEventName } from './Emitter.js';
 export type { LogtoConfig, ClientOptions, ResolvedConfig } from './LogtoConfig.js';
+export type { LogtoLogger, LogtoLogTopic, LogtoLogDetails } from './logger.js';
 export type { SignInOptions, SignInCallbackResult } from './SignInFlow.js';
 export type { LogtoStorage } from './storage/LogtoStorage.js';
 export { MemoryStorage } from './storage/MemoryStorage.js';

@@ -190,6 +190,24 @@ class MockClient implements MockLogtoClient {
     return this.#token(resource, organizationId);
   }
 
+  async refreshAccessToken(
+    resource?: string,
+    organizationId?: string,
+    rejectedToken?: string,
+  ): Promise<string> {
+    this.#enter('refreshAccessToken', [resource, organizationId, rejectedToken], 'getAccessToken');
+    const subject = this.#snapshot.idTokenClaims?.sub ?? defaultUser.sub;
+    // Like the real client: a token already replaced is handed out; otherwise a new one is made.
+    if (
+      rejectedToken === undefined ||
+      (await this.#token(resource, organizationId)) === rejectedToken
+    ) {
+      this.#tokens.replace(resource, organizationId, undefined, subject);
+      this.#events.emit('tokenRefreshed', { resource, organizationId });
+    }
+    return this.#token(resource, organizationId);
+  }
+
   async getAccessTokenClaims(
     resource?: string,
     organizationId?: string,

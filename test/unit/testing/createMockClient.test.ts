@@ -279,6 +279,22 @@ describe('createMockClient: state changes', () => {
     expect(await mock.getAccessToken(api)).not.toBe('given');
   });
 
+  it('refreshAccessToken replaces a refused token once, like the real client', async () => {
+    const mock = createMockClient({ user: {} });
+    const refused = await mock.getAccessToken(api);
+    const [a, b] = await Promise.all([
+      mock.refreshAccessToken(api, undefined, refused),
+      mock.refreshAccessToken(api, undefined, refused),
+    ]);
+    expect(a).not.toBe(refused);
+    expect(b).toBe(a);
+    expect(await mock.getAccessToken(api)).toBe(a);
+    expect(mock.callsOf('refreshAccessToken')).toEqual([
+      [api, undefined, refused],
+      [api, undefined, refused],
+    ]);
+  });
+
   it('ends an expired session with a session_expired error in the snapshot', () => {
     const mock = createMockClient({ user: {} });
     mock.endSession({ reason: 'expired' });

@@ -1,0 +1,48 @@
+import type { ClientContext } from './ClientContext.js';
+import { resolveLogger } from './logger.js';
+import type { ClientOptions, ResolvedConfig } from './LogtoConfig.js';
+import { ProviderMetadata } from './ProviderMetadata.js';
+import { SessionStore } from './SessionStore.js';
+import { createDefaultStorage } from './storage/createDefaultStorage.js';
+import { TransactionStore } from './TransactionStore.js';
+import { verifyIdToken } from './verifyIdToken.js';
+
+/**
+ * Builds the shared pieces of a client from its resolved configuration and options: storage,
+ * clock, HTTP, provider metadata, session and transaction stores, ID-token verification and the
+ * debug log. Touches no browser API, so a client can still be constructed during server rendering.
+ */
+export function createClientContext(config: ResolvedConfig, options: ClientOptions): ClientContext {
+  const storage = options.storage ?? createDefaultStorage();
+  const now = options.now ?? (() => Date.now() / 1000);
+  const http = {
+    fetch: options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args)),
+  };
+  const log = resolveLogger(options);
+  const prefix = `logto:${config.appId}:`;
+  const { issuer, appId, clockToleranceSeconds } = config;
+  const metadata = new ProviderMetadata({
+    issuer,
+    storage,
+    http,
+    now,
+    ttlSeconds: config.metadataTtlSeconds,
+    keyPrefix: prefix,
+    log,
+  });
+  return {
+    config,
+    http,
+    now,
+    metadata,
+    log,
+    session: new SessionStore(storage, prefix, issuer, appId),
+    transactions: new TransactionStore(storage, prefix, now),
+    verifyIdToken: (token, expected) =>
+      verifyIdToken(
+        token,
+        { issuer, clientId: appId, now: now(), clockToleranceSeconds, ...expected },
+        (refresh) => metadata.getKeys(refresh ? { minAgeSeconds: 60 } : undefined),
+      ),
+  };
+}
