@@ -11,7 +11,7 @@ const selfAlias = [
     replacement: fileURLToPath(new URL('./src/core/index.ts', import.meta.url)),
   },
   {
-    find: /^logto-spa\/(react|testing|dev-idp)$/,
+    find: /^logto-spa\/(react|testing|testing\/react|dev-idp)$/,
     replacement: fileURLToPath(new URL('./src/$1/index.ts', import.meta.url)),
   },
 ];
@@ -51,12 +51,13 @@ export default defineConfig({
         'core/index': 'src/core/index.ts',
         'react/index': 'src/react/index.ts',
         'testing/index': 'src/testing/index.ts',
+        'testing/react/index': 'src/testing/react/index.ts',
       },
       formats: ['es'],
     },
     rolldownOptions: {
       external,
-      // The React and testing entries start with 'use client'; it is kept at the top of those
+      // The React entries start with 'use client'; it is kept at the top of those
       // entry files (a test checks the built files), so the generic warning is noise.
       onLog(level, log, handler) {
         if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;

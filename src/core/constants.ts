@@ -74,7 +74,15 @@ export type InteractionMode = 'signIn' | 'signUp';
 /** Identifier kinds for the `identifier` parameter. */
 export type SignInIdentifier = 'email' | 'phone' | 'username';
 
-const organizationUrnPrefix = 'urn:logto:organization:';
+/**
+ * The prefix of an organization token's audience, `urn:logto:organization:<id>`.
+ *
+ * @example
+ * ```ts
+ * if (claims.aud.startsWith(organizationUrnPrefix)) showOrganizationBadge();
+ * ```
+ */
+export const organizationUrnPrefix = 'urn:logto:organization:';
 
 /**
  * Builds the audience of an organization token: `urn:logto:organization:<id>`.

@@ -15,6 +15,7 @@ export {
   FirstScreen,
   buildOrganizationUrn,
   getOrganizationIdFromUrn,
+  organizationUrnPrefix,
   type InteractionMode,
   type SignInIdentifier,
 } from './constants.js';
@@ -46,3 +47,5 @@ export {
   type IdTokenFailure,
 } from './errors.js';
 export { decodeJwtClaims } from './jwt.js';
+export { sanitizeReturnPath } from './sanitizeReturnPath.js';
+export type { LogtoClientLike } from './LogtoClientLike.js';

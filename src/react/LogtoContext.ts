@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { LogtoClientLike } from './LogtoClientLike.js';
+import type { LogtoClientLike } from '../core/LogtoClientLike.js';
 
 /** Carries the client, never the auth state: each hook subscribes to the snapshot itself. */
 export const LogtoContext = createContext<LogtoClientLike | undefined>(undefined);

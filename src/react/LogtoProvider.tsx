@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactElement, type ReactNode } from 'react';
 import { LogtoClient, type ClientOptions, type LogtoConfig } from '../core/index.js';
-import type { LogtoClientLike } from './LogtoClientLike.js';
+import type { LogtoClientLike } from '../core/LogtoClientLike.js';
 import { LogtoContext } from './LogtoContext.js';
 import { stableJson } from './stableJson.js';
 

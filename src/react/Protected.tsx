@@ -2,8 +2,8 @@ import { useEffect, useRef, useState, type ReactElement, type ReactNode } from '
 import type { AuthSnapshot, SignInOptions } from '../core/index.js';
 import { looksLikeCallback } from '../core/looksLikeCallback.js';
 import { isCallbackFrom } from './callbackUrl.js';
-import type { LogtoClientLike } from './LogtoClientLike.js';
-import { sanitizeReturnPath } from './sanitizeReturnPath.js';
+import type { LogtoClientLike } from '../core/LogtoClientLike.js';
+import { sanitizeReturnPath } from '../core/sanitizeReturnPath.js';
 import { useAuthSnapshot } from './useAuthSnapshot.js';
 import { useLatest } from './useLatest.js';
 import { useMounted } from './useMounted.js';

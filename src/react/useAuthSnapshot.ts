@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { initialSnapshot, type AuthSnapshot } from '../core/AuthSnapshot.js';
-import type { LogtoClientLike } from './LogtoClientLike.js';
+import type { LogtoClientLike } from '../core/LogtoClientLike.js';
 import { useLogtoClient } from './LogtoContext.js';
 
 /** On the server (and while hydrating) the client has read nothing: render the loading state. */

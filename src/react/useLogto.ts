@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { LogtoError } from '../core/index.js';
-import type { LogtoClientLike } from './LogtoClientLike.js';
+import type { LogtoClientLike } from '../core/LogtoClientLike.js';
 import { useAuthSnapshot } from './useAuthSnapshot.js';
 
 /**

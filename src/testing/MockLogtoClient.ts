@@ -7,7 +7,7 @@ import type {
   LogtoEvents,
   UserInfoResponse,
 } from '../core/index.js';
-import type { LogtoClientLike } from '../react/LogtoClientLike.js';
+import type { LogtoClientLike } from '../core/LogtoClientLike.js';
 
 /**
  * The client methods a mock records in {@link MockLogtoClient.calls} and that

@@ -1,10 +1,10 @@
-'use client';
 /**
- * `logto-spa/testing`: a mock client and provider, so app developers can test components that
- * use Logto sign-in without an identity provider, signed in or out, including errors.
+ * `logto-spa/testing`: a mock client, so app developers can test code that uses Logto sign-in
+ * without an identity provider, signed in or out, including errors. It imports no React: Vue,
+ * Svelte and plain-JS projects use it as it is. `<MockLogtoProvider>` is in
+ * `logto-spa/testing/react`.
  */
 export { createMockClient } from './createMockClient.js';
-export { MockLogtoProvider, type MockLogtoProviderProps } from './MockLogtoProvider.js';
 export { createUnsignedJwt } from './createUnsignedJwt.js';
 export type {
   MockAccessToken,

@@ -55,6 +55,25 @@ describe('the packed tarball installed into an empty app', () => {
     expect(status).toBe(1);
   });
 
+  it('runs the test kit with React absent, and only its React entry asks for React', () => {
+    // The app has no react (an optional peer): what resolves here is what a Vue app gets.
+    const script = `
+      const { createMockClient } = await import('logto-spa/testing');
+      const mock = createMockClient({ user: { sub: 'u1' } });
+      const claims = await mock.getAccessTokenClaims('https://api.example.com');
+      console.log(claims.sub);
+      await import('logto-spa/testing/react').catch((error) => console.log(error.code));
+    `;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: appDir,
+      env: cleanNpmEnv(),
+      encoding: 'utf8',
+    });
+
+    expect(existsSync(join(appDir, 'node_modules/react'))).toBe(false);
+    expect(output.trim().split('\n')).toEqual(['u1', 'ERR_MODULE_NOT_FOUND']);
+  });
+
   it('prints its usage without oidc-provider', () => {
     const help = execFileSync(join(appDir, 'node_modules/.bin/logto-spa-dev-idp'), ['--help'], {
       cwd: appDir,

@@ -15,7 +15,7 @@ import {
   useOrganizationToken,
   useUserInfo,
 } from '../../../src/react/index.js';
-import { MockLogtoProvider, createMockClient } from '../../../src/testing/index.js';
+import { MockLogtoProvider, createMockClient } from '../../../src/testing/react/index.js';
 
 const api = 'https://api.example.com/orders';
 

@@ -7,7 +7,7 @@ import {
   MockLogtoProvider,
   createMockClient,
   type MockLogtoClient,
-} from '../../../src/testing/index.js';
+} from '../../../src/testing/react/index.js';
 
 // ---- The app's components (in your app they live in their own files) ----------------------
 

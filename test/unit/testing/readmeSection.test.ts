@@ -9,7 +9,7 @@ const readmePath = 'README.md';
 const packageSpecifiers: [string, string][] = [
   ["'../../../src/core/index.js'", "'logto-spa'"],
   ["'../../../src/react/index.js'", "'logto-spa/react'"],
-  ["'../../../src/testing/index.js'", "'logto-spa/testing'"],
+  ["'../../../src/testing/react/index.js'", "'logto-spa/testing/react'"],
 ];
 
 /** The code block that follows the example marker in the README section. */

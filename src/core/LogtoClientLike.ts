@@ -1,4 +1,4 @@
-import type { LogtoClient } from '../core/index.js';
+import type { LogtoClient } from './LogtoClient.js';
 
 /**
  * The public surface of {@link LogtoClient}, as a structural type. `LogtoClient` has private

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeReturnPath } from '../../../src/react/index.js';
+import { sanitizeReturnPath } from '../../../src/core/index.js';
 
 describe('sanitizeReturnPath', () => {
   it.each([

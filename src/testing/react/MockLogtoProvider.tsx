@@ -1,8 +1,8 @@
 import { useState, type ReactElement, type ReactNode } from 'react';
-import type { LogtoClientLike } from '../react/LogtoClientLike.js';
-import { LogtoProvider } from '../react/LogtoProvider.js';
-import { createMockClient } from './createMockClient.js';
-import type { MockClientOptions } from './MockLogtoClient.js';
+import type { LogtoClientLike } from '../../core/LogtoClientLike.js';
+import { LogtoProvider } from '../../react/LogtoProvider.js';
+import { createMockClient } from '../createMockClient.js';
+import type { MockClientOptions } from '../MockLogtoClient.js';
 
 /**
  * Props of {@link MockLogtoProvider}: a client you created (usually with `createMockClient`, to
