@@ -11,6 +11,15 @@ export interface AuthSnapshot {
   readonly isAuthenticated: boolean;
   /** The verified claims of the current ID token. */
   readonly idTokenClaims: IdTokenClaims | undefined;
+  /**
+   * True from `signOut()` until the page has left for Logto's end-session page. The session is
+   * already gone from storage and from every other tab, but `isAuthenticated` and the claims keep
+   * their values here: a guard that signs in whenever it sees a signed-out state would otherwise
+   * start a sign-in that cancels the navigation and signs the user straight back in. If the page
+   * is still here 10 s later (a blocked navigation, a `navigate` that
+   * does not leave), the snapshot shows signed out.
+   */
+  readonly isSigningOut: boolean;
   /** True while a sign-in callback is being handled. */
   readonly isHandlingCallback: boolean;
   /** The last error that changed the auth state (a failed callback, an expired session). */
@@ -24,6 +33,7 @@ export const initialSnapshot: AuthSnapshot = Object.freeze({
   isLoading: true,
   isAuthenticated: false,
   idTokenClaims: undefined,
+  isSigningOut: false,
   isHandlingCallback: false,
   error: undefined,
   tokenRevision: 0,

@@ -70,11 +70,17 @@ export class AuthState {
 
   /** Stored tokens changed (a refresh here or in another tab). */
   tokensChanged(claims: IdTokenClaims | undefined): void {
+    // A sign-out here keeps the claims on screen until the page leaves.
+    if (this.#snapshot.isSigningOut) return;
     this.set({ idTokenClaims: claims, tokenRevision: this.#snapshot.tokenRevision + 1 });
   }
 
-  /** The session is gone; emits `signedOut` when the tab was signed in. */
+  /**
+   * The session is gone; emits `signedOut` when the tab was signed in. While a sign-out of this
+   * tab is leaving the page this does nothing: the sign-out shows it if the page stays.
+   */
   signedOut(reason: SignOutReason, fromOtherTab: boolean, error: LogtoError | undefined): void {
+    if (this.#snapshot.isSigningOut) return;
     const wasAuthenticated = this.#snapshot.isAuthenticated;
     this.set({
       isLoading: false,

@@ -10,7 +10,6 @@ import {
   LogtoNotAuthenticatedError,
   LogtoResponseError,
 } from './errors.js';
-import { endSession } from './endSession.js';
 import { errorDetails } from './logger.js';
 import { requestJson } from './http.js';
 import { decodeJwtClaims } from './jwt.js';
@@ -24,6 +23,8 @@ import {
 } from './LogtoConfig.js';
 import { ProactiveRefresher } from './ProactiveRefresher.js';
 import { RefreshLock } from './RefreshLock.js';
+import type { LoadedSession } from './SessionStore.js';
+import { SignOut } from './SignOut.js';
 import { SignInFlow, type SignInCallbackResult, type SignInOptions } from './SignInFlow.js';
 import { TabSync, type SignOutReason, type TabMessage } from './TabSync.js';
 import { TokenManager } from './TokenManager.js';
@@ -52,6 +53,7 @@ export class LogtoClient {
   readonly #state = new AuthState(this.#events);
   readonly #callbacks = new Map<string, Promise<SignInCallbackResult>>();
   readonly #navigate: (url: string) => void;
+  readonly #signOut: SignOut;
   #ready: Promise<void> | undefined;
   #tabSync: TabSync | undefined;
 
@@ -84,6 +86,13 @@ export class LogtoClient {
           this.#events.emit('refreshFailed', { resource, organizationId, error }),
       },
     );
+    this.#signOut = new SignOut({
+      context: this.#context,
+      state: this.#state,
+      navigate: this.#navigate,
+      clearSession: () => this.#clearSession('signOut'),
+      showSignedOut: () => this.#setSignedOut('signOut', false, undefined),
+    });
     this.#refresher = new ProactiveRefresher({
       refresh: (resource, organizationId) => this.getAccessToken(resource, organizationId),
       records: () => this.#context.session.current?.accessTokens,
@@ -146,15 +155,22 @@ export class LogtoClient {
     return pending;
   }
 
-  /** Revokes the refresh token, clears the session in every tab, then navigates to Logto's end-session page. */
+  /**
+   * Signs out: clears the session in every tab, revokes the refresh token (a `keepalive` request),
+   * navigates to Logto's end-session page. Until the page has left, the snapshot keeps
+   * `isAuthenticated` and sets `isSigningOut` (see {@link SignOut}).
+   *
+   * @param postLogoutRedirectUri exactly as registered in Logto (mind the trailing slash)
+   * @throws LogtoConfigError for a URI that is not absolute; a network or discovery error when the
+   *   end-session URL cannot be learned (the local session is cleared all the same)
+   * @example
+   * ```ts
+   * await client.signOut(`${location.origin}/`); // registered as http://localhost:5173/
+   * ```
+   */
   async signOut(postLogoutRedirectUri?: string): Promise<void> {
     await this.#init();
-    const session = await this.#tokens.withLock(() => this.#context.session.reload());
-    // The local sign-out happens even if Logto cannot be reached; the error is reported after.
-    const ending = endSession(this.#context, session?.refreshToken, postLogoutRedirectUri);
-    await ending.catch(() => undefined);
-    await this.#clearSession('signOut');
-    this.#navigate(await ending);
+    return this.#signOut.run(postLogoutRedirectUri);
   }
 
   // ---- session and tokens ----------------------------------------------------------------
@@ -262,6 +278,7 @@ export class LogtoClient {
   async clearAllTokens(): Promise<void> {
     await this.#init();
     await this.#clearSession('cleared');
+    this.#setSignedOut('cleared', false, undefined);
   }
 
   /** Stops timers and tab sync. The client revives if used again. */
@@ -365,10 +382,17 @@ export class LogtoClient {
     this.#refresher.schedule();
   }
 
-  async #clearSession(reason: SignOutReason): Promise<void> {
-    await this.#tokens.withLock(() => this.#context.session.clear());
+  /** Removes the session from storage and tells the other tabs; returns what was stored. */
+  async #clearSession(reason: SignOutReason): Promise<LoadedSession | undefined> {
+    const { session } = this.#context;
+    const stored = await this.#tokens.withLock(async () => {
+      const current = await session.reload();
+      await session.clear();
+      return current;
+    });
     this.#tabSync?.post(`signed-out:${reason}`);
-    this.#setSignedOut(reason, false, undefined);
+    this.#refresher.schedule();
+    return stored;
   }
 
   #afterTokensChanged(): void {

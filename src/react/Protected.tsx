@@ -53,11 +53,19 @@ export function Protected(props: ProtectedProps): ReactElement {
   // automatic sign-in for the rest of this mount.
   const settled = useRef(false);
   const [signInError, setSignInError] = useState<Error | undefined>(undefined);
-  const { isLoading, isHandlingCallback, isAuthenticated, error } = snapshot;
+  const { isLoading, isHandlingCallback, isAuthenticated, isSigningOut, error } = snapshot;
 
   useEffect(() => {
     if (isAuthenticated) settled.current = true;
-    if (settled.current || !redirect || isLoading || isHandlingCallback || isAuthenticated || error)
+    if (
+      settled.current ||
+      !redirect ||
+      isLoading ||
+      isHandlingCallback ||
+      isSigningOut ||
+      isAuthenticated ||
+      error
+    )
       return;
     // Claimed synchronously: StrictMode's second effect run must not start a second sign-in.
     settled.current = true;
@@ -89,6 +97,7 @@ export function Protected(props: ProtectedProps): ReactElement {
     redirect,
     isLoading,
     isHandlingCallback,
+    isSigningOut,
     isAuthenticated,
     error,
     signInOptions,
@@ -106,10 +115,12 @@ async function isPendingCallback(client: LogtoClientLike, href: string): Promise
   return isCallbackFrom(href, client.config.issuer) || client.isSignInRedirected(href);
 }
 
+/** Signed out for good: not loading, not handling a callback, not leaving to sign out, no error. */
 function isSignedOutWithoutError(snapshot: AuthSnapshot): boolean {
   return (
     !snapshot.isLoading &&
     !snapshot.isHandlingCallback &&
+    !snapshot.isSigningOut &&
     !snapshot.isAuthenticated &&
     snapshot.error === undefined
   );

@@ -32,6 +32,11 @@ export interface UseLogtoResult extends LogtoMethods {
   /** True until the stored session has been read (always true during server rendering). */
   isLoading: boolean;
   isAuthenticated: boolean;
+  /**
+   * True while a `signOut()` is leaving the page for Logto; `isAuthenticated` keeps its value
+   * meanwhile, so a guard like `if (!isLoading && !isAuthenticated) signIn()` does not fire.
+   */
+  isSigningOut: boolean;
   /** The last error that changed the auth state (a failed callback, an expired session). */
   error: LogtoError | undefined;
   /** The provider's client, for anything not covered here. */
@@ -78,7 +83,7 @@ function bindMethods(client: LogtoClientLike): LogtoMethods {
  *   const { isAuthenticated, isLoading, signIn, signOut } = useLogto();
  *   if (isLoading) return null;
  *   return isAuthenticated ? (
- *     <button onClick={() => void signOut(window.location.origin)}>Sign out</button>
+ *     <button onClick={() => void signOut(`${window.location.origin}/`)}>Sign out</button>
  *   ) : (
  *     <button onClick={() => void signIn(`${window.location.origin}/callback`)}>Sign in</button>
  *   );
@@ -88,9 +93,9 @@ function bindMethods(client: LogtoClientLike): LogtoMethods {
 export function useLogto(): UseLogtoResult {
   const { client, snapshot } = useAuthSnapshot('useLogto');
   const methods = useMemo(() => bindMethods(client), [client]);
-  const { isLoading, isAuthenticated, error } = snapshot;
+  const { isLoading, isAuthenticated, isSigningOut, error } = snapshot;
   return useMemo(
-    () => ({ ...methods, isLoading, isAuthenticated, error, client }),
-    [methods, isLoading, isAuthenticated, error, client],
+    () => ({ ...methods, isLoading, isAuthenticated, isSigningOut, error, client }),
+    [methods, isLoading, isAuthenticated, isSigningOut, error, client],
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Builds what the browser tests load, once per run: the package (`npm run build`), the demo app
- * against it, and the bare test page bundled from the built `dist/core/index.js`.
+ * against it, the bare test page bundled from the built `dist/core/index.js`, and the guard app
+ * (a React page with a hand-written sign-in guard) on the built `dist/react/index.js`.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -42,5 +43,18 @@ export default async function setup(): Promise<void> {
     logLevel: 'warning',
   });
   execFileSync('cp', ['test/e2e/fixture/index.html', `${e2eBuildDir}/fixture/index.html`]);
+  // The hand-written-guard app, with React's development build (StrictMode's double effects).
+  await build({
+    entryPoints: ['test/e2e/fixture/guard/guard.tsx'],
+    outfile: `${e2eBuildDir}/guard/guard.js`,
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"development"' },
+    alias: { 'logto-spa': './dist/core/index.js', 'logto-spa/react': './dist/react/index.js' },
+    logLevel: 'warning',
+  });
+  execFileSync('cp', ['test/e2e/fixture/guard/index.html', `${e2eBuildDir}/guard/index.html`]);
   console.log(`e2e build ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -10,7 +10,7 @@ const redirectUri = () => `${window.location.origin}/callback`;
 
 /** Auth state, sign-in, sign-up and sign-out: the seed guide's home page, in React. */
 export function HomePage() {
-  const { isLoading, isAuthenticated, error, signIn, signOut } = useLogto();
+  const { isLoading, isAuthenticated, isSigningOut, error, signIn, signOut } = useLogto();
   const claims = useIdTokenClaims();
   const [startSignIn, signingIn] = useAction(() =>
     signIn({ redirectUri: redirectUri(), postRedirectUri: '/' }),
@@ -20,7 +20,9 @@ export function HomePage() {
   );
   const [startSignOut, signingOut] = useAction(() => signOut(`${window.location.origin}/`));
   const actionError = signingIn.error ?? signingUp.error ?? signingOut.error;
-  const busy = signingIn.pending || signingUp.pending || signingOut.pending;
+  // isSigningOut stays true after signOut() resolved, until the page has left for Logto.
+  const leaving = signingOut.pending || isSigningOut;
+  const busy = signingIn.pending || signingUp.pending || leaving;
 
   return (
     <>
@@ -69,7 +71,7 @@ export function HomePage() {
                 disabled={busy}
                 data-testid="sign-out"
               >
-                {signingOut.pending ? 'Signing out…' : 'Sign out'}
+                {leaving ? 'Signing out…' : 'Sign out'}
               </button>
             ) : (
               <>

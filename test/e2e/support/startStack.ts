@@ -22,11 +22,11 @@ export interface Stack {
 }
 
 /**
- * Starts an app (the built demo, or the bare test page) on a free port and a dev IdP whose seed
+ * Starts an app (the built demo, the bare test page, or the guard app) on a free port and a dev IdP whose seed
  * registers that app's origin, with the lifetimes a scenario needs.
  */
 export async function startStack(options: {
-  app: 'demo' | 'fixture';
+  app: 'demo' | 'fixture' | 'guard';
   idp?: Omit<DevIdpOptions, 'seed'>;
   resourceTtl?: number;
 }): Promise<Stack> {

@@ -1,38 +1,134 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MemoryStorage } from '../../../src/core/index.js';
-import { postSignOutUri, setUpTestIdp, signIn, spendRefreshTokenElsewhere } from './harness.js';
+import { signOutLeaveTimeoutMs } from '../../../src/core/SignOut.js';
+import {
+  appOrigin,
+  postSignOutUri,
+  rejectionOf,
+  setUpTestIdp,
+  signIn,
+  spendRefreshTokenElsewhere,
+} from './harness.js';
 
 const { idp: getIdp, newClient } = setUpTestIdp();
+const sessionKey = 'logto:demo-spa:session';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A fetch that notes the `keepalive` flag of every revocation request. */
+function keepaliveRecorder(): { fetch: typeof fetch; revocations: (boolean | undefined)[] } {
+  const revocations: (boolean | undefined)[] = [];
+  return {
+    revocations,
+    fetch: (input, init) => {
+      if (new Request(input).url.endsWith('/token/revocation')) revocations.push(init?.keepalive);
+      return fetch(input, init);
+    },
+  };
+}
 
 describe('signOut', () => {
-  it('revokes the refresh token, clears storage and goes to the end-session URL', async () => {
+  it('clears storage, revokes with a request that survives the navigation, goes to end-session', async () => {
     const storage = new MemoryStorage();
-    const test = newClient({}, { storage });
+    const recorder = keepaliveRecorder();
+    const test = newClient({}, { storage, fetch: recorder.fetch });
     await signIn(test);
     const refreshToken = (await test.client.getRefreshToken()) ?? '';
-    const signedOut: string[] = [];
-    test.client.on('signedOut', ({ reason }) => signedOut.push(reason));
 
     await test.client.signOut(postSignOutUri);
 
     const revocation = test.wire.find((request) => request.path.endsWith('/token/revocation'));
     expect(revocation?.status).toBe(200);
     expect(revocation?.params.get('client_id')).toBe('demo-spa');
+    expect(recorder.revocations).toEqual([true]);
     const endSession = new URL(test.navigations.at(-1) ?? '');
     expect(`${endSession.origin}${endSession.pathname}`).toBe(`${getIdp().issuer}/session/end`);
     expect(endSession.searchParams.get('client_id')).toBe('demo-spa');
     expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(postSignOutUri);
-    expect(await storage.get('logto:demo-spa:session')).toBeNull();
-    expect(test.client.getSnapshot().isAuthenticated).toBe(false);
-    expect(signedOut).toEqual(['signOut']);
+    expect(await storage.get(sessionKey)).toBeNull();
+    expect(await test.client.isAuthenticated()).toBe(false);
 
     // The IdP no longer honours the revoked refresh token.
     const reuse = await spendRefreshTokenElsewhere(getIdp(), refreshToken);
     expect(reuse.status).toBe(400);
   });
 
-  it('signs out locally even when the IdP is unreachable', async () => {
+  it('keeps the tab looking signed in (isSigningOut) until the page leaves, then shows signed out if it stayed', async () => {
     const test = newClient();
+    await signIn(test);
+    const signedOut: string[] = [];
+    test.client.on('signedOut', ({ reason }) => signedOut.push(reason));
+    const seen: { isAuthenticated: boolean; isSigningOut: boolean }[] = [];
+    test.client.subscribe(() => {
+      const { isAuthenticated, isSigningOut } = test.client.getSnapshot();
+      seen.push({ isAuthenticated, isSigningOut });
+    });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+
+    await test.client.signOut(postSignOutUri);
+
+    // Navigated, session gone from storage — but no snapshot ever said "signed out".
+    expect(test.navigations.at(-1)).toContain('/oidc/session/end');
+    expect(test.client.getSnapshot()).toMatchObject({
+      isAuthenticated: true,
+      isSigningOut: true,
+      idTokenClaims: expect.objectContaining({ sub: 'u_alice01' }),
+    });
+    expect(seen.every((snapshot) => snapshot.isAuthenticated)).toBe(true);
+    expect(signedOut).toEqual([]);
+
+    // The navigation did not leave (a blocked navigation; here the test's navigate): the state
+    // does not stick.
+    await vi.advanceTimersByTimeAsync(signOutLeaveTimeoutMs - 100);
+    expect(test.client.getSnapshot().isSigningOut).toBe(true);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(test.client.getSnapshot()).toMatchObject({
+      isAuthenticated: false,
+      isSigningOut: false,
+      idTokenClaims: undefined,
+    });
+    expect(signedOut).toEqual(['signOut']);
+
+    // And a sign-in after that works as usual.
+    vi.useRealTimers();
+    await signIn(test);
+    expect(test.client.getSnapshot().isAuthenticated).toBe(true);
+  });
+
+  it('a double click signs out once', async () => {
+    const test = newClient();
+    await signIn(test);
+    await Promise.all([test.client.signOut(postSignOutUri), test.client.signOut(postSignOutUri)]);
+    expect(test.wire.filter((request) => request.path.endsWith('/revocation'))).toHaveLength(1);
+    expect(test.navigations.filter((url) => url.includes('/session/end'))).toHaveLength(1);
+  });
+
+  it('does not wait for a hanging revocation longer than a short bound', async () => {
+    let revocationDone: Promise<Response> | undefined;
+    const slowRevocation: typeof fetch = (input, init) => {
+      if (!new Request(input).url.endsWith('/token/revocation')) return fetch(input, init);
+      revocationDone = new Promise((resolve) => setTimeout(resolve, 4000)).then(() =>
+        fetch(input, init),
+      );
+      return revocationDone;
+    };
+    const test = newClient({}, { fetch: slowRevocation });
+    await signIn(test);
+    const started = Date.now();
+    await test.client.signOut(postSignOutUri);
+    const waited = Date.now() - started;
+    expect(test.navigations.at(-1)).toContain('/oidc/session/end');
+    expect(waited).toBeGreaterThanOrEqual(1900);
+    expect(waited).toBeLessThan(3500);
+    // The request itself goes on (in a browser, keepalive carries it past the navigation).
+    expect((await revocationDone)?.status).toBe(200);
+  });
+
+  it('signs out locally and still navigates when the IdP is unreachable', async () => {
+    const storage = new MemoryStorage();
+    const test = newClient({}, { storage });
     await signIn(test);
     await getIdp().suspend();
     try {
@@ -40,7 +136,49 @@ describe('signOut', () => {
     } finally {
       await getIdp().resume();
     }
+    expect(await storage.get(sessionKey)).toBeNull();
     expect(await test.client.isAuthenticated()).toBe(false);
+    // The end-session URL comes from the cached discovery document: Logto ends its session as
+    // soon as the browser gets there.
     expect(test.navigations.at(-1)).toContain('/oidc/session/end');
+  });
+
+  it('with the IdP unreachable and no cached discovery, signs out locally and reports why it cannot go on', async () => {
+    const storage = new MemoryStorage();
+    await signIn(newClient({}, { storage }));
+    await storage.remove('logto:demo-spa:discovery');
+    const test = newClient({}, { storage });
+    expect(await test.client.isAuthenticated()).toBe(true);
+    await getIdp().suspend();
+    let error: unknown;
+    try {
+      error = await rejectionOf(test.client.signOut(postSignOutUri));
+    } finally {
+      await getIdp().resume();
+    }
+    expect(error).toMatchObject({ code: 'network_error' });
+    expect(await storage.get(sessionKey)).toBeNull();
+    expect(test.client.getSnapshot()).toMatchObject({
+      isAuthenticated: false,
+      isSigningOut: false,
+    });
+    expect(test.navigations.filter((url) => url.includes('/session/end'))).toEqual([]);
+  });
+
+  it('refuses a post-logout URI Logto could never match, before touching the session', async () => {
+    const test = newClient();
+    await signIn(test);
+    for (const uri of ['/', 'localhost:3000/']) {
+      const error = await rejectionOf(test.client.signOut(uri));
+      expect(error).toMatchObject({ code: 'config_invalid', field: 'postLogoutRedirectUri' });
+    }
+    expect(test.client.getSnapshot()).toMatchObject({
+      isAuthenticated: true,
+      isSigningOut: false,
+    });
+    expect(await test.client.getRefreshToken()).toBeTruthy();
+    expect(test.wire.filter((request) => request.path.endsWith('/revocation'))).toEqual([]);
+    // The URI the README tells users to register, with its trailing slash.
+    expect(postSignOutUri).toBe(`${appOrigin}/`);
   });
 });

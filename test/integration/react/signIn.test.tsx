@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { MemoryStorage, type SignInCallbackResult } from '../../../src/core/index.js';
 import {
@@ -16,6 +16,7 @@ import {
   at,
   eventually,
   postSignOutUri,
+  redirectUri,
   renderStrict,
   setUpTestIdp,
   signIn,
@@ -133,12 +134,43 @@ describe('signing in with React (StrictMode) against the dev IdP', () => {
     );
     await eventually(() => expect(screen.getByText('hello alice')).toBeTruthy());
     await signOut?.();
-    await eventually(() => expect(screen.getByText('bye')).toBeTruthy());
     await new Promise((resolve) => setTimeout(resolve, 100));
+    // The page is on its way to Logto: it keeps showing what it showed, and nothing signs in.
+    expect(screen.getByText('hello alice')).toBeTruthy();
     expect(signInSpy).not.toHaveBeenCalled();
     expect(test.navigations).toHaveLength(2);
     const endSession = new URL(test.navigations[1] ?? '');
     expect(endSession.pathname).toBe('/oidc/session/end');
     expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(postSignOutUri);
+  });
+
+  it('the hand-written guard of @logto/react apps does not fire during a sign-out', async () => {
+    const test = newClient();
+    await signIn(test);
+    const states: string[] = [];
+    let signOut: (() => Promise<void>) | undefined;
+    function App(): ReactNode {
+      const logto = useLogto();
+      const { isLoading, isAuthenticated, isSigningOut, signIn: startSignIn } = logto;
+      signOut = () => logto.signOut(postSignOutUri);
+      states.push(`${String(isAuthenticated)}/${String(isSigningOut)}`);
+      useEffect(() => {
+        if (!isLoading && !isAuthenticated) void startSignIn(redirectUri);
+      }, [isLoading, isAuthenticated, startSignIn]);
+      return <p>{isSigningOut ? 'signing out' : isAuthenticated ? 'in' : 'out'}</p>;
+    }
+    const signInSpy = vi.spyOn(test.client, 'signIn');
+    renderStrict(
+      <LogtoProvider client={test.client}>
+        <App />
+      </LogtoProvider>,
+    );
+    await eventually(() => expect(screen.getByText('in')).toBeTruthy());
+    await signOut?.();
+    await eventually(() => expect(screen.getByText('signing out')).toBeTruthy());
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(signInSpy).not.toHaveBeenCalled();
+    expect(states).not.toContain('false/false');
+    expect(test.navigations.at(-1)).toContain('/oidc/session/end');
   });
 });

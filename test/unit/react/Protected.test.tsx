@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LogtoCallbackError, LogtoNetworkError } from '../../../src/core/index.js';
 import { LogtoProvider, Protected, useHandleSignInCallback } from '../../../src/react/index.js';
+import { signOutLeaveTimeoutMs } from '../../../src/core/SignOut.js';
 import { renderStrict } from './renderStrict.js';
 import { createTestClient, issuer, startSignIn } from './testClient.js';
 
@@ -183,6 +184,33 @@ describe('<Protected>', () => {
     await settle();
     expect(signIn).not.toHaveBeenCalled();
     expect(navigations).toEqual([]);
+  });
+
+  it('never starts a sign-in while a sign-out is leaving the page, and does once it stayed', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+    try {
+      const { client, wrapper: Wrapper, navigations } = createTestClient();
+      await client.signOut('http://localhost:3000/');
+      expect(navigations).toEqual([
+        `${issuer}/session/end?client_id=react-app&post_logout_redirect_uri=http%3A%2F%2Flocalhost%3A3000%2F`,
+      ]);
+      expect(client.getSnapshot().isSigningOut).toBe(true);
+      const signIn = vi.spyOn(client, 'signIn');
+      renderStrict(
+        <Wrapper>
+          <Protected fallback={<p>Please wait</p>}>
+            <p>secret</p>
+          </Protected>
+        </Wrapper>,
+      );
+      await settle();
+      expect(signIn).not.toHaveBeenCalled();
+      // The navigation never left (blocked): after the leave timeout the page is just signed out.
+      await act(() => vi.advanceTimersByTimeAsync(signOutLeaveTimeoutMs));
+      await waitFor(() => expect(signIn).toHaveBeenCalledTimes(1));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('renders only the fallback when redirect is false', async () => {

@@ -19,7 +19,7 @@ function ProfileBadge() {
   return (
     <p>
       Signed in as {claims?.name}{' '}
-      <button onClick={() => void signOut(window.location.origin)}>Sign out</button>
+      <button onClick={() => void signOut(`${window.location.origin}/`)}>Sign out</button>
     </p>
   );
 }
@@ -101,6 +101,6 @@ describe('OrdersPage', () => {
     renderOrdersPage(mock);
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByText('Redirecting to sign-in…')).toBeDefined();
-    expect(mock.callsOf('signOut')).toEqual([[window.location.origin]]);
+    expect(mock.callsOf('signOut')).toEqual([[`${window.location.origin}/`]]);
   });
 });
