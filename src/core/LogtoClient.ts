@@ -4,14 +4,9 @@ import type { AccessTokenClaims, IdTokenClaims, UserInfoResponse } from './claim
 import type { ClientContext } from './ClientContext.js';
 import { createClientContext } from './createClientContext.js';
 import { Emitter, type LogtoEventName, type LogtoEvents } from './Emitter.js';
-import {
-  LogtoConfigError,
-  LogtoError,
-  LogtoNotAuthenticatedError,
-  LogtoResponseError,
-} from './errors.js';
+import { LogtoConfigError, LogtoError, LogtoNotAuthenticatedError } from './errors.js';
+import { fetchUserInfo } from './fetchUserInfo.js';
 import { errorDetails } from './logger.js';
-import { requestJson } from './http.js';
 import { decodeJwtClaims } from './jwt.js';
 import {
   parseHttpUrl,
@@ -251,16 +246,7 @@ export class LogtoClient {
 
   /** Fetches the userinfo endpoint, which adds claims like `custom_data` and `organization_data`. */
   async fetchUserInfo(): Promise<UserInfoResponse> {
-    const token = await this.getAccessToken();
-    const { userinfo_endpoint } = await this.#context.metadata.getDiscovery();
-    const body = await requestJson(this.#context.http, 'userinfo', userinfo_endpoint, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    // OIDC Core 5.3.2: the userinfo subject must be the ID token's, or the response is not ours.
-    if (body.sub !== this.#context.session.current?.claims.sub) {
-      throw new LogtoResponseError('userinfo answered for a different subject');
-    }
-    return body as UserInfoResponse;
+    return fetchUserInfo(this.#context, await this.getAccessToken());
   }
 
   /** Forgets every access token (the refresh and ID tokens stay). */
