@@ -33,20 +33,19 @@ export default async function setup(): Promise<void> {
     // callback scenarios must survive. (`npm run build:demo` makes the production build.)
     { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'development' } },
   );
+  await bundlePage('test/e2e/fixture', 'fixture', 'tab.ts');
+  await bundlePage('test/e2e/fixture/guard', 'guard', 'guard.tsx');
+  console.log(`e2e build ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Bundles a test page's script against the built package (`dist/`), with React's development
+ * build (StrictMode's double effects), and copies its index.html next to it.
+ */
+async function bundlePage(sourceDir: string, name: string, entry: string): Promise<void> {
   await build({
-    entryPoints: ['test/e2e/fixture/tab.ts'],
-    outfile: `${e2eBuildDir}/fixture/tab.js`,
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    alias: { 'logto-spa': './dist/core/index.js' },
-    logLevel: 'warning',
-  });
-  execFileSync('cp', ['test/e2e/fixture/index.html', `${e2eBuildDir}/fixture/index.html`]);
-  // The hand-written-guard app, with React's development build (StrictMode's double effects).
-  await build({
-    entryPoints: ['test/e2e/fixture/guard/guard.tsx'],
-    outfile: `${e2eBuildDir}/guard/guard.js`,
+    entryPoints: [`${sourceDir}/${entry}`],
+    outfile: `${e2eBuildDir}/${name}/${entry.replace(/\.tsx?$/, '.js')}`,
     bundle: true,
     format: 'esm',
     target: 'es2022',
@@ -55,6 +54,5 @@ export default async function setup(): Promise<void> {
     alias: { 'logto-spa': './dist/core/index.js', 'logto-spa/react': './dist/react/index.js' },
     logLevel: 'warning',
   });
-  execFileSync('cp', ['test/e2e/fixture/guard/index.html', `${e2eBuildDir}/guard/index.html`]);
-  console.log(`e2e build ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  execFileSync('cp', [`${sourceDir}/index.html`, `${e2eBuildDir}/${name}/index.html`]);
 }
