@@ -61,7 +61,9 @@ export class SignOut {
     state.set({ isSigningOut: true });
     try {
       const session = await this.#deps.clearSession();
-      navigate(await endSession(context, session?.refreshToken, postLogoutRedirectUri));
+      const url = await endSession(context, session?.refreshToken, postLogoutRedirectUri);
+      context.log?.('session', 'leaving for end-session');
+      navigate(url);
     } catch (error) {
       finish();
       throw error;
@@ -69,6 +71,7 @@ export class SignOut {
     // Absent outside browsers (server rendering, Node tests).
     const page = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>;
     const stayed = (): void => {
+      context.log?.('session', 'page stayed after sign-out');
       clearTimeout(timer);
       page.removeEventListener?.('pageshow', onPageShow);
       finish();
