@@ -7,6 +7,7 @@ export type { SignInOptions, SignInCallbackResult } from './SignInFlow.js';
 export type { LogtoStorage } from './storage/LogtoStorage.js';
 export { MemoryStorage } from './storage/MemoryStorage.js';
 export { IndexedDbStorage } from './storage/IndexedDbStorage.js';
+export { SessionStorageStorage } from './storage/SessionStorageStorage.js';
 export {
   UserScope,
   ReservedScope,

@@ -1,8 +1,8 @@
 import type { LogtoStorage } from './LogtoStorage.js';
 
 /**
- * Keeps everything in memory: lost on reload and not shared between tabs. The fallback when
- * IndexedDB is unavailable; also handy in tests. The redirect to Logto is a page load, so a
+ * Keeps everything in memory: lost on reload and not shared between tabs. The last fallback, when
+ * neither IndexedDB nor sessionStorage is available; also handy in tests. The redirect to Logto is a page load, so a
  * sign-in started with this storage cannot be finished by the callback page: use it for tests
  * and for flows that do not leave the page.
  */
