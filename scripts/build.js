@@ -1,7 +1,7 @@
 // Builds the package: browser entries with Vite (library mode), the Node-only dev IdP with
 // esbuild, and type declarations for every entry with tsc.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
@@ -25,6 +25,12 @@ await esbuild({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+// The seed's JSON Schema (for editors) and the starter seed of `--init`, next to the code that
+// finds them from its own URL.
+for (const file of ['seed.schema.json', 'starter.seed.json']) {
+  copyFileSync(`src/dev-idp/${file}`, `dist/dev-idp/${file}`);
+}
 
 step('type declarations (tsc)');
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

@@ -9,6 +9,7 @@ import { createLoadExistingGrant } from './createLoadExistingGrant.js';
 import { createMemoryAdapter } from './createMemoryAdapter.js';
 import { createRefreshTokenGrant, refreshTokenGrantParameters } from './createRefreshTokenGrant.js';
 import { createSigningKey } from './createSigningKey.js';
+import { createErrorPage } from './errorPage.js';
 import type { DevIdpSeed } from './DevIdpSeed.js';
 import { LogtoScope } from './logtoConstants.js';
 import { reshapeErrorBodies } from './logtoErrorBody.js';
@@ -137,13 +138,7 @@ export function createProvider(setup: ProviderSetup): Provider {
     jwks: { keys: [createSigningKey()] },
     loadExistingGrant: createLoadExistingGrant(seed.app.appId),
     pkce: { required: () => true },
-    renderError: (ctx: KoaContext, out: { error?: string; error_description?: string }) => {
-      ctx.type = 'html';
-      ctx.body = messagePage(
-        out.error ?? 'Error',
-        out.error_description ?? 'The request could not be completed.',
-      );
-    },
+    renderError: createErrorPage(seed.app),
     responseTypes: ['code'],
     ttl: {
       AccessToken: (_ctx: unknown, token: { resourceServer?: { accessTokenTTL?: number } }) =>

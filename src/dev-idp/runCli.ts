@@ -4,6 +4,7 @@ import type { DevIdp, DevIdpOptions } from './startDevIdp.js';
 import { isLoopbackHost, startDevIdp } from './startDevIdp.js';
 import { loadOidcProvider } from './loadOidcProvider.js';
 import { SeedValidationError } from './SeedValidationError.js';
+import { SeedFileExistsError, writeStarterSeed } from './writeStarterSeed.js';
 
 /** Where the CLI writes; replaceable in tests. */
 export interface CliIo {
@@ -20,11 +21,16 @@ export interface RunCliOptions {
   onStarted?: (idp: DevIdp) => void;
 }
 
+const defaultSeedFile = 'idp.seed.json';
+
 const usage = `Usage: logto-spa-dev-idp --seed <file> [options]
+       logto-spa-dev-idp --init [file]
 
 A local, Logto-compatible OpenID provider for development and tests.
 
 Options:
+  --init [file]                      write a commented starter seed (default ${defaultSeedFile}),
+                                     never over an existing file, and exit
   --seed <file>                      JSON seed: app, API resources, roles, organizations, users
   --port <number>                    port to listen on (default 3001; 0 picks a free one)
   --host <address>                   loopback address to listen on (default 127.0.0.1)
@@ -43,14 +49,19 @@ function integer(value: string, flag: string, min: number, max = Number.MAX_SAFE
   return parsed;
 }
 
-function parseCommandLine(argv: readonly string[]): DevIdpOptions | 'help' {
+/** What the command line asks for. */
+type Command = DevIdpOptions | 'help' | { init: string };
+
+function parseCommandLine(argv: readonly string[]): Command {
   let values;
+  let positionals;
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: [...argv],
       strict: true,
-      allowPositionals: false,
+      allowPositionals: true,
       options: {
+        init: { type: 'boolean' },
         seed: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
@@ -64,6 +75,13 @@ function parseCommandLine(argv: readonly string[]): DevIdpOptions | 'help' {
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
   }
   if (values.help === true) return 'help';
+  if (values.init === true) {
+    if (positionals.length > 1) throw new UsageError('--init takes one file name');
+    return { init: positionals[0] ?? defaultSeedFile };
+  }
+  if (positionals.length > 0) {
+    throw new UsageError(`unexpected argument "${positionals[0] ?? ''}"`);
+  }
   if (values.seed === undefined) throw new UsageError('--seed <file> is required');
   const options: DevIdpOptions = { seed: values.seed };
   if (values.port !== undefined) options.port = integer(values.port, '--port', 0, 65535);
@@ -97,13 +115,38 @@ function table(rows: readonly (readonly string[])[]): string[] {
   );
 }
 
+/** The `LogtoConfig` an app needs for this IdP, as TypeScript to paste. */
+function configSnippet(idp: DevIdp): string[] {
+  const { app, resources } = idp.seed;
+  const quote = (value: string) => JSON.stringify(value);
+  const list = (values: readonly string[]) => `[${values.map(quote).join(', ')}]`;
+  const permissions = resources.flatMap((resource) => resource.scopes);
+  return [
+    '  LogtoConfig for your app (the API permissions in `scopes` make them reach the token):',
+    '    {',
+    `      endpoint: ${quote(idp.origin)},`,
+    `      appId: ${quote(app.appId)},`,
+    ...(resources.length > 0
+      ? [
+          `      resources: ${list(resources.map((resource) => resource.indicator))},`,
+          `      scopes: ${list(permissions)},`,
+        ]
+      : []),
+    '    }',
+  ];
+}
+
 function banner(idp: DevIdp): string[] {
   const { app, users } = idp.seed;
   return [
     'logto-spa dev IdP (Logto-compatible, for development and tests only)',
+    `  endpoint   ${idp.origin}`,
     `  issuer     ${idp.issuer}`,
     `  app        ${app.appId} (${app.name})`,
     `  redirects  ${app.redirectUris.join(', ')}`,
+    `  sign-out   ${app.postSignOutRedirectUris.join(', ') || '(none registered)'}`,
+    '',
+    ...configSnippet(idp),
     '',
     ...table([
       ['username', 'password', 'name'],
@@ -136,7 +179,7 @@ export async function runCli(
       process.stderr.write(`${line}\n`);
     },
   };
-  let idpOptions: DevIdpOptions | 'help';
+  let idpOptions: Command;
   try {
     idpOptions = parseCommandLine(argv);
   } catch (error) {
@@ -147,6 +190,7 @@ export async function runCli(
     io.out(usage);
     return 0;
   }
+  if ('init' in idpOptions) return init(idpOptions.init, io);
 
   let stop = () => {};
   const stopped = new Promise<void>((resolve) => {
@@ -181,4 +225,24 @@ export async function runCli(
   }
   io.out('Stopped.');
   return 0;
+}
+
+async function init(file: string, io: CliIo): Promise<number> {
+  try {
+    const seed = await writeStarterSeed(file);
+    const users = seed.users.map((user) => `${user.username} / ${user.password}`).join(', ');
+    for (const line of [
+      `Wrote ${file}: app ${seed.app.appId}, ${seed.resources.length} API, ${seed.organizations.length} organization, users ${users}.`,
+      'Next:',
+      '  npm i -D oidc-provider                 (once: the engine the dev IdP runs on)',
+      `  npx logto-spa-dev-idp --seed ${file}   (it prints the LogtoConfig to paste)`,
+    ]) {
+      io.out(line);
+    }
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`logto-spa-dev-idp: ${message.split('\n')[0] ?? message}`);
+    return error instanceof SeedFileExistsError ? 2 : 1;
+  }
 }

@@ -12,7 +12,9 @@ export function fail(path: string, problem: string): never {
 
 /**
  * Reads a plain object and rejects unknown keys: a typo such as `emial` must not be silently
- * ignored, because the user would then wonder why the claim is missing.
+ * ignored, because the user would then wonder why the claim is missing. JSON has no comments,
+ * so any object may carry a `"$comment"` string (JSON Schema's own word for it, which the seed's
+ * schema allows too); it is not part of the returned record.
  */
 export function readObject(
   value: unknown,
@@ -22,7 +24,10 @@ export function readObject(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     fail(path, 'expected an object');
   }
-  const record = value as Record<string, unknown>;
+  const { $comment: comment, ...record } = value as Record<string, unknown>;
+  if (comment !== undefined && typeof comment !== 'string') {
+    fail(`${path}.$comment`, 'expected a string');
+  }
   for (const key of Object.keys(record)) {
     if (!allowedKeys.includes(key)) {
       fail(`${path}.${key}`, `unknown field (expected one of: ${allowedKeys.join(', ')})`);

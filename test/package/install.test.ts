@@ -74,6 +74,21 @@ describe('the packed tarball installed into an empty app', () => {
     expect(output.trim().split('\n')).toEqual(['u1', 'ERR_MODULE_NOT_FOUND']);
   });
 
+  it('writes a starter seed with --init without oidc-provider, its $schema pointing into the package', () => {
+    const output = execFileSync(join(appDir, 'node_modules/.bin/logto-spa-dev-idp'), ['--init'], {
+      cwd: appDir,
+      env: cleanNpmEnv(),
+      encoding: 'utf8',
+    });
+
+    expect(output).toContain('Wrote idp.seed.json');
+    const seed = JSON.parse(readFileSync(join(appDir, 'idp.seed.json'), 'utf8')) as {
+      $schema: string;
+    };
+    expect(seed.$schema).toBe('./node_modules/logto-spa/dist/dev-idp/seed.schema.json');
+    expect(readFileSync(join(appDir, seed.$schema), 'utf8')).toContain('"$comment"');
+  });
+
   it('prints its usage without oidc-provider', () => {
     const help = execFileSync(join(appDir, 'node_modules/.bin/logto-spa-dev-idp'), ['--help'], {
       cwd: appDir,

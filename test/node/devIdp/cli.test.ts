@@ -28,6 +28,7 @@ describe('logto-spa-dev-idp', () => {
   it.each([
     [['--bogus'], "Unknown option '--bogus'"],
     [['--port', '3001'], '--seed <file> is required'],
+    [['idp.seed.json'], 'unexpected argument "idp.seed.json"'],
     [
       ['--seed', 'demo/idp.seed.json', '--port', 'abc'],
       '--port: expected an integer from 0 to 65535',
@@ -51,6 +52,7 @@ describe('logto-spa-dev-idp', () => {
 
     expect(code).toBe(0);
     expect(out).toContain('Usage: logto-spa-dev-idp --seed <file>');
+    expect(out).toContain('logto-spa-dev-idp --init [file]');
   });
 
   it('prints the issuer and the seeded users, serves, and stops cleanly', async () => {
@@ -61,6 +63,20 @@ describe('logto-spa-dev-idp', () => {
 
     expect(code).toBe(0);
     expect(out).toContain(`issuer     ${started?.issuer ?? '?'}`);
+    // The value to paste as LogtoConfig.endpoint is the issuer without /oidc, with the rest of
+    // the config the seed implies: the API permissions in scopes reach the token only if asked.
+    expect(out).toContain(`endpoint   ${started?.origin ?? '?'}`);
+    expect(out).toContain(
+      [
+        '    {',
+        `      endpoint: "${started?.origin ?? '?'}",`,
+        '      appId: "demo-spa",',
+        '      resources: ["https://api.example.com/shopping", "https://api.example.com/store"],',
+        '      scopes: ["read:products", "write:products", "read:orders", "write:orders", "manage:store"],',
+        '    }',
+      ].join('\n'),
+    );
+    expect(out).toContain('sign-out   http://127.0.0.1:5173/');
     expect(started?.issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oidc$/);
     expect(out).toMatch(/alice\s+alice-password\s+Alice Liddell/);
     expect(out).toMatch(/bob\s+bob-password\s+Bob Builder/);
