@@ -24,7 +24,7 @@ export interface SourceFile {
  * @returns one line per error, `<file>:<line>: <message>`; empty when everything compiles
  */
 export function typeCheck(files: readonly SourceFile[], scratchName: string): string[] {
-  const dir = resolve('node_modules/.cache/logto-spa-typecheck', scratchName);
+  const dir = resolve('test-results/typecheck', scratchName);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const rootNames = files.map((file) => {
