@@ -30,8 +30,9 @@ export interface UseHandleSignInCallbackResult {
  *   const { isLoading, error } = useHandleSignInCallback(({ postRedirectUri }) =>
  *     navigate(sanitizeReturnPath(postRedirectUri), { replace: true }),
  *   );
- *   if (error) return <p role="alert">Sign-in failed: {error.message}</p>;
- *   return isLoading ? <p>Signing you in…</p> : null;
+ *   if (error) return <p role="alert">{error.message}</p>; // it says what failed
+ *   // Not loading and no error: the URL was no sign-in this browser started (forged, replayed).
+ *   return isLoading ? <p>Signing you in…</p> : <Link to="/">Home</Link>;
  * }
  * ```
  */
