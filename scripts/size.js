@@ -3,10 +3,15 @@
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-/** Budgets in bytes (gzip): core under 14 KB, core + React under 16 KB (smaller than @logto/react). */
+/**
+ * Budgets in bytes (gzip) for everything an entry exports, the optional capabilities included
+ * (popup and silent sign-in, fetch helper, idle sign-out, debug log). 3.7 KB of each is
+ * oidc-client-ts's SigninState (the required protocol library); an app that uses fewer
+ * capabilities ships less (`npm run bench` measures such apps).
+ */
 const entries = [
-  { name: 'logto-spa (core)', file: 'src/core/index.ts', budget: 14 * 1024 },
-  { name: 'logto-spa/react (core included)', file: 'src/react/index.ts', budget: 16 * 1024 },
+  { name: 'logto-spa (core)', file: 'src/core/index.ts', budget: 15 * 1024 },
+  { name: 'logto-spa/react (core included)', file: 'src/react/index.ts', budget: 18 * 1024 },
 ];
 
 /** Bundles `source` (a file, or stdin contents) and returns minified and gzip sizes. */
