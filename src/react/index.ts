@@ -15,7 +15,36 @@ export {
 export { useOrganizationToken } from './useOrganizationToken.js';
 export { Protected, type ProtectedProps } from './Protected.js';
 
-// Everything the core exports, so that a React app imports from one place and migrating from
-// @logto/react (which re-exports @logto/browser's types and constants) is a change of import.
-// The core's own index lists its exports one by one; this line follows it without a second list.
-export * from '../core/index.js';
+// What @logto/react re-exports from @logto/browser, where logto-spa has an equivalent, so that
+// migrating is a change of import (a package test compiles a typical app both ways), plus the
+// core helpers a React app needs. The rest of the core (LogtoClient, storages, every type) stays
+// in `logto-spa`: re-exporting it all would make this entry's measured size grow for nothing.
+export {
+  UserScope,
+  ReservedScope,
+  ReservedResource,
+  Prompt,
+  buildOrganizationUrn,
+  getOrganizationIdFromUrn,
+  organizationUrnPrefix,
+  LogtoError,
+  LogtoConfigError,
+  LogtoSessionExpiredError,
+  LogtoCallbackError,
+  LogtoTokenEndpointError,
+  LogtoNetworkError,
+  sanitizeReturnPath,
+  type LogtoConfig,
+  type ClientOptions,
+  type SignInOptions,
+  type SignInCallbackResult,
+  type AuthSnapshot,
+  type IdTokenClaims,
+  type UserClaims,
+  type UserInfoResponse,
+  type AccessTokenClaims,
+  type LogtoErrorCode,
+  type LogtoCallbackErrorCode,
+  type InteractionMode,
+  type LogtoClientLike,
+} from '../core/index.js';
