@@ -1,16 +1,19 @@
 import { LogtoLockTimeoutError } from './errors.js';
+import { LeaseLock } from './LeaseLock.js';
 import type { LogtoLogger } from './logger.js';
 
 /**
  * Serialises token refreshes: within this tab by a promise queue, and across tabs of the same
- * origin with the Web Locks API when the browser has it. Logto rotates refresh tokens and revokes
- * the whole grant when a used one comes back, so two refreshes must never overlap anywhere.
+ * origin with the Web Locks API, or with a {@link LeaseLock} in IndexedDB where the browser has no
+ * Web Locks. Logto rotates refresh tokens and revokes the whole grant when a used one comes back,
+ * so two refreshes must never overlap anywhere.
  */
 export class RefreshLock {
   readonly #name: string;
   readonly #timeoutSeconds: number;
   readonly #log: LogtoLogger | undefined;
   #tail: Promise<unknown> = Promise.resolve();
+  #lease: LeaseLock | undefined;
 
   constructor(name: string, timeoutSeconds: number, log?: LogtoLogger) {
     this.#name = name;
@@ -50,18 +53,20 @@ export class RefreshLock {
           }
         }
       : task;
-    if (!locks?.request) return held();
     try {
-      return await locks.request(
-        this.#name,
-        { signal: AbortSignal.timeout(this.#timeoutSeconds * 1000) },
-        held,
-      );
+      return await (locks?.request
+        ? locks.request(
+            this.#name,
+            { signal: AbortSignal.timeout(this.#timeoutSeconds * 1000) },
+            held,
+          )
+        : (this.#lease ??= new LeaseLock(this.#name)).run(held, this.#timeoutSeconds));
     } catch (error) {
       // The signal only matters while waiting: once granted, abort has no effect on the task.
-      if (error instanceof DOMException && error.name === 'TimeoutError') {
+      const aborted = error instanceof DOMException && error.name === 'TimeoutError';
+      if (aborted || error instanceof LogtoLockTimeoutError) {
         log?.('lock', 'timed out');
-        throw new LogtoLockTimeoutError(this.#name, this.#timeoutSeconds);
+        throw aborted ? new LogtoLockTimeoutError(this.#name, this.#timeoutSeconds) : error;
       }
       throw error;
     }
