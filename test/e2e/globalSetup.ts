@@ -7,13 +7,26 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { build } from 'esbuild';
 import { chromiumPath } from '../../scripts/chromium.js';
+import { selectedEngines } from './support/BrowserDriver.js';
+import { firefoxPath } from './support/engines/firefoxEngine.js';
+import { miniBrowserPath, webkitDriverPath } from './support/engines/webkitEngine.js';
 
 export const e2eBuildDir = 'test-results/e2e-build';
 
 export default async function setup(): Promise<void> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium`);
-  }
+  // Chromium runs the full suite, the other engines the cross-engine scenarios.
+  const engines = selectedEngines();
+  const missing = [
+    !existsSync(chromiumPath) && `Chromium (${chromiumPath}): apt-get install -y chromium`,
+    engines.includes('firefox') &&
+      !existsSync(firefoxPath) &&
+      `Firefox (${firefoxPath}): apt-get install -y firefox-esr`,
+    engines.includes('webkit') &&
+      !existsSync(webkitDriverPath) &&
+      `WebKitWebDriver (${webkitDriverPath}): apt-get install -y webkit2gtk-driver xvfb`,
+  ].filter(Boolean);
+  if (missing.length > 0) throw new Error(`Browsers missing: ${missing.join('; ')}`);
+  if (engines.includes('webkit')) miniBrowserPath();
   const started = Date.now();
   execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
   execFileSync(

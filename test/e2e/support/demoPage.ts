@@ -1,20 +1,16 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { submitIdpSignIn } from './fixturePage.js';
-import { alice } from './startStack.js';
+import { playwrightWindow } from './engines/chromiumEngine.js';
+import { alice, demoAuthState, demoJson, signInOnDemoWindow } from './pageFlows.js';
 
 /** Waits until the demo's auth badge shows `state`. */
-export async function authState(page: Page, state: 'signed-in' | 'signed-out', timeout = 10_000) {
-  await page.waitForSelector(`[data-testid="auth-state"][data-state="${state}"]`, { timeout });
+export function authState(page: Page, state: 'signed-in' | 'signed-out', timeout = 10_000) {
+  return demoAuthState(playwrightWindow(page), state, timeout);
 }
 
 /** Signs in from the demo's home page through the dev IdP's form, back to the home page. */
 export async function signInOnDemo(page: Page, origin: string, credentials = alice): Promise<void> {
-  await page.goto(`${origin}/`);
-  await authState(page, 'signed-out');
-  await page.click('[data-testid="sign-in"]');
-  await submitIdpSignIn(page, credentials);
-  await page.waitForSelector('[data-testid="user-name"]');
+  await signInOnDemoWindow(playwrightWindow(page), origin, credentials);
   expect(new URL(page.url()).pathname).toBe('/');
 }
 
@@ -27,7 +23,6 @@ export async function openNav(
 }
 
 /** The parsed JSON of a `<pre data-testid=...>` block. */
-export async function jsonOf(page: Page, testId: string): Promise<Record<string, unknown>> {
-  const text = await page.textContent(`[data-testid="${testId}"]`, { timeout: 10_000 });
-  return JSON.parse(text ?? 'null') as Record<string, unknown>;
+export function jsonOf(page: Page, testId: string): Promise<Record<string, unknown>> {
+  return demoJson(playwrightWindow(page), testId);
 }

@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type Page, type Request } from 'playwrig
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.js';
 
 /** The shared flags, plus: hidden tabs keep running timers at full speed for the multi-tab scenarios. */
-const e2eArgs = [
+export const e2eArgs: readonly string[] = [
   ...chromiumArgs,
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
@@ -31,7 +31,7 @@ export async function launchBrowser(): Promise<E2eBrowser> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
-    args: e2eArgs,
+    args: [...e2eArgs],
     viewport: { width: 1100, height: 800 },
   });
   const requests: Request[] = [];

@@ -13,7 +13,7 @@ import { startAppServer, type AppServer } from './startAppServer.js';
 
 export const shopping = 'https://api.example.com/shopping';
 export const store = 'https://api.example.com/store';
-export const alice = { username: 'alice', password: 'alice-password' };
+export { alice } from './pageFlows.js';
 
 export interface Stack {
   idp: DevIdp;
