@@ -1,6 +1,7 @@
 import { LogtoLockTimeoutError } from './errors.js';
 import { LeaseLock } from './LeaseLock.js';
 import type { LogtoLogger } from './logger.js';
+import { timeoutSignal } from './timeoutSignal.js';
 
 /**
  * Serialises token refreshes: within this tab by a promise queue, and across tabs of the same
@@ -55,15 +56,14 @@ export class RefreshLock {
       : task;
     try {
       return await (locks?.request
-        ? locks.request(
-            this.#name,
-            { signal: AbortSignal.timeout(this.#timeoutSeconds * 1000) },
-            held,
-          )
+        ? locks.request(this.#name, { signal: timeoutSignal(this.#timeoutSeconds * 1000) }, held)
         : (this.#lease ??= new LeaseLock(this.#name)).run(held, this.#timeoutSeconds));
     } catch (error) {
       // The signal only matters while waiting: once granted, abort has no effect on the task.
-      const aborted = error instanceof DOMException && error.name === 'TimeoutError';
+      // Browsers older than abort reasons (Chrome < 98) reject with an AbortError instead.
+      const aborted =
+        error instanceof DOMException &&
+        (error.name === 'TimeoutError' || error.name === 'AbortError');
       if (aborted || error instanceof LogtoLockTimeoutError) {
         log?.('lock', 'timed out');
         throw aborted ? new LogtoLockTimeoutError(this.#name, this.#timeoutSeconds) : error;

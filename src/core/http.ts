@@ -1,4 +1,5 @@
 import { LogtoNetworkError, LogtoResponseError, LogtoTokenEndpointError } from './errors.js';
+import { timeoutSignal } from './timeoutSignal.js';
 
 /** Requests to the identity provider give up after this long and count as network failures. */
 export const requestTimeoutMs = 30_000;
@@ -59,7 +60,7 @@ export async function requestNoContent(
 
 async function send(http: HttpContext, url: string, init: RequestInit): Promise<Response> {
   try {
-    return await http.fetch(url, { ...init, signal: AbortSignal.timeout(requestTimeoutMs) });
+    return await http.fetch(url, { ...init, signal: timeoutSignal(requestTimeoutMs) });
   } catch (cause) {
     throw new LogtoNetworkError(url, cause);
   }
