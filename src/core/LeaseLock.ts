@@ -5,6 +5,12 @@ import { indexedDbNames } from './storage/IndexedDbStorage.js';
 /** How long a lease lasts unless renewed; a tab that dies holding it blocks others this long at most. */
 export const defaultLeaseMs = 5000;
 
+/**
+ * An IndexedDB that has not answered in this long counts as broken (some Safari versions leave
+ * `open()` pending forever), as the default storage's probe does: the refresh then runs unguarded.
+ */
+const answerMs = 3000;
+
 interface Lease {
   owner: string;
   /** Epoch ms (wall clock, which every tab of the browser shares). */
@@ -61,7 +67,10 @@ export class LeaseLock {
     if (typeof indexedDB === 'undefined') return task();
     const deadline = Date.now() + timeoutSeconds * 1000;
     for (;;) {
-      const holderExpires = await this.#take().catch(() => 0);
+      const holderExpires = await Promise.race([
+        this.#take(),
+        new Promise<number>((resolve) => setTimeout(resolve, answerMs, 0)),
+      ]).catch(() => 0);
       if (holderExpires === 0) break;
       if (Date.now() >= deadline) throw new LogtoLockTimeoutError(this.#key, timeoutSeconds);
       const waitMs = Math.min(Math.max(holderExpires - Date.now(), 10), this.#pollMs);
@@ -75,17 +84,20 @@ export class LeaseLock {
       return await task();
     } finally {
       clearInterval(renewal);
-      await this.#update((lease) => (lease?.owner === this.#owner ? undefined : lease)).catch(
+      // Not awaited, so a stuck IndexedDB cannot hold the result back. This tab's next take is
+      // queued after this release by IndexedDB itself (transactions run in creation order).
+      void this.#update((lease) => (lease?.owner === this.#owner ? undefined : lease)).then(
+        () => this.#channel?.postMessage(0),
         () => undefined,
       );
-      this.#channel?.postMessage(0);
     }
   }
 
   /**
    * Takes (or renews) the lease when it is free, expired or already ours. Resolves 0 when taken,
    * otherwise the current holder's expiry. Rejects when IndexedDB does not work: the caller then
-   * runs its task unguarded, as where IndexedDB is missing.
+   * runs its task unguarded, as where IndexedDB is missing (the session then lives in this tab's
+   * sessionStorage, not shared with other tabs).
    */
   async #take(): Promise<number> {
     let holderExpires = 0;

@@ -129,6 +129,15 @@ describe('LeaseLock (two instances stand for two tabs without Web Locks)', () =>
     expect(Date.now() - startedAt).toBeLessThan(1000);
   });
 
+  it('with an IndexedDB that never answers, runs the task after a bounded wait instead of hanging', async () => {
+    // What some Safari versions do: open() stays pending forever.
+    vi.stubGlobal('indexedDB', { open: () => ({}) });
+    const lock = new LeaseLock(freshName());
+    const startedAt = Date.now();
+    await expect(lock.run(() => Promise.resolve('ran'), 10)).resolves.toBe('ran');
+    expect(Date.now() - startedAt).toBeLessThan(5000);
+  });
+
   it('without IndexedDB (no storage shared by tabs) runs the task at once', async () => {
     vi.stubGlobal('indexedDB', undefined);
     const lock = new LeaseLock(freshName());
