@@ -4,14 +4,14 @@ import type { AccessTokenClaims, IdTokenClaims, UserInfoResponse } from './claim
 import type { ClientContext } from './ClientContext.js';
 import { createClientContext } from './createClientContext.js';
 import { Emitter, type LogtoEventName, type LogtoEvents } from './Emitter.js';
-import { LogtoConfigError, LogtoError, LogtoNotAuthenticatedError } from './errors.js';
+import { LogtoError, LogtoNotAuthenticatedError } from './errors.js';
 import { fetchUserInfo } from './fetchUserInfo.js';
 import { errorDetails } from './logger.js';
 import { decodeJwtClaims } from './jwt.js';
 import {
   parseHttpUrl,
   resolveConfig,
-  validateResource,
+  validateTokenTarget,
   type ClientOptions,
   type LogtoConfig,
   type ResolvedConfig,
@@ -246,7 +246,9 @@ export class LogtoClient {
 
   /** Fetches the userinfo endpoint, which adds claims like `custom_data` and `organization_data`. */
   async fetchUserInfo(): Promise<UserInfoResponse> {
-    return fetchUserInfo(this.#context, await this.getAccessToken());
+    return fetchUserInfo(this.#context, await this.getAccessToken(), (rejected) =>
+      this.refreshAccessToken(undefined, undefined, rejected),
+    );
   }
 
   /** Forgets every access token (the refresh and ID tokens stay). */
@@ -296,13 +298,7 @@ export class LogtoClient {
   }
 
   async #prepareToken(resource?: string, organizationId?: string): Promise<void> {
-    if (resource !== undefined) validateResource('resource', resource);
-    if (
-      organizationId !== undefined &&
-      (typeof organizationId !== 'string' || organizationId === '')
-    ) {
-      throw new LogtoConfigError('organizationId', 'must be a non-empty string');
-    }
+    validateTokenTarget(this.config.resources, resource, organizationId);
     await this.#init();
     this.#refresher.watch(resource, organizationId);
   }

@@ -80,6 +80,15 @@ export function resolveConfig(config: LogtoConfig, options: ClientOptions = {}):
   if (typeof config.appId !== 'string' || config.appId.trim() === '') {
     throw new LogtoConfigError('appId', 'must be a non-empty string');
   }
+  // The usual copy-paste slip: the issuer (or discovery URL) from Logto Console as the endpoint.
+  const { origin, pathname } = new URL(endpoint);
+  const oidcAt = pathname.search(/\/oidc(\/|$)/);
+  if (config.issuer === undefined && oidcAt >= 0) {
+    throw new LogtoConfigError(
+      'endpoint',
+      `is the issuer, not the tenant URL: use the tenant URL without /oidc (${origin}${pathname.slice(0, oidcAt)})`,
+    );
+  }
   const issuer =
     config.issuer === undefined
       ? `${endpoint}/oidc`
@@ -145,6 +154,31 @@ export function validateResource(field: string, resource: unknown): string {
     throw new LogtoConfigError(field, 'must not contain a fragment (#)');
   }
   return resource;
+}
+
+/**
+ * Checks the arguments of a token call before any I/O. Logto refreshes only for resources asked
+ * for at sign-in, so an unconfigured resource fails here, with the fix, rather than with an
+ * `invalid_target` from the server.
+ *
+ * @param resources the configured resources; `undefined` accepts any (the test kit's default)
+ * @throws LogtoConfigError naming `resource`, `resources` or `organizationId`
+ */
+export function validateTokenTarget(
+  resources: readonly string[] | undefined,
+  resource: string | undefined,
+  organizationId: string | undefined,
+): void {
+  if (
+    resource !== undefined &&
+    !(resources ?? [resource]).includes(validateResource('resource', resource))
+  )
+    throw new LogtoConfigError(
+      'resources',
+      `does not include ${JSON.stringify(resource)}: add it to config.resources (users then sign in again)`,
+    );
+  if (organizationId !== undefined && (typeof organizationId !== 'string' || organizationId === ''))
+    throw new LogtoConfigError('organizationId', 'must be a non-empty string');
 }
 
 function requireHttpUrl(field: string, value: unknown): string {

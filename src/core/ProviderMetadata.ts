@@ -1,4 +1,4 @@
-import { LogtoResponseError } from './errors.js';
+import { LogtoDiscoveryError, LogtoNetworkError, LogtoResponseError } from './errors.js';
 import { isRecord, requestJson, type HttpContext } from './http.js';
 import type { LogtoLogger } from './logger.js';
 import type { LogtoStorage } from './storage/LogtoStorage.js';
@@ -120,15 +120,30 @@ export class ProviderMetadata {
 
   async #fetchDiscovery(): Promise<DiscoveryDocument> {
     const url = `${this.#issuer}/.well-known/openid-configuration`;
-    const body = await requestJson(this.#http, 'discovery', url);
+    let body: Record<string, unknown>;
+    try {
+      body = await requestJson(this.#http, 'discovery', url);
+    } catch (error) {
+      // Unreachable stays a network error (retry later); anything else is a wrong endpoint.
+      if (error instanceof LogtoNetworkError) throw error;
+      const { status } = error as { status?: number };
+      throw new LogtoDiscoveryError(
+        url,
+        status,
+        error instanceof LogtoResponseError ? 'not a JSON discovery document' : 'an error',
+        error,
+      );
+    }
     if (body.issuer !== this.#issuer) {
-      throw new LogtoResponseError(
-        `Discovery issuer ${JSON.stringify(body.issuer)} does not match the expected ${this.#issuer}`,
+      throw new LogtoDiscoveryError(
+        url,
+        200,
+        `its issuer is ${JSON.stringify(body.issuer)}, not the expected ${this.#issuer} (endpoint + /oidc)`,
       );
     }
     for (const name of requiredEndpoints) {
       if (typeof body[name] !== 'string') {
-        throw new LogtoResponseError(`Discovery document lacks ${name}`);
+        throw new LogtoDiscoveryError(url, 200, `the document lacks ${name}`);
       }
     }
     return body as unknown as DiscoveryDocument;

@@ -16,10 +16,12 @@ export type LogtoErrorCode =
   | 'callback_error_response'
   | 'id_token_invalid'
   | 'token_endpoint_error'
+  | 'discovery_failed'
   | 'response_invalid'
   | 'network_error'
   | 'storage_error'
-  | 'lock_timeout';
+  | 'lock_timeout'
+  | 'unexpected_error';
 
 /**
  * Base class of every error thrown by logto-spa.
@@ -169,9 +171,36 @@ export class LogtoTokenEndpointError extends LogtoError {
 /** A server answered with something that is not what the protocol promises (bad JSON, missing fields). */
 export class LogtoResponseError extends LogtoError {
   override readonly code = 'response_invalid' as const;
+  /** HTTP status of the response, when the failure is about one. */
+  readonly status: number | undefined;
 
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: { cause?: unknown; status?: number }) {
     super('response_invalid', message, options);
+    this.status = options?.status;
+  }
+}
+
+/**
+ * The discovery document (`{issuer}/.well-known/openid-configuration`) could not be used: an error
+ * status, not JSON, or another issuer than expected. Almost always a wrong `endpoint`. (When the
+ * server cannot be reached at all, the error is a {@link LogtoNetworkError}.)
+ */
+export class LogtoDiscoveryError extends LogtoError {
+  override readonly code = 'discovery_failed' as const;
+  /** The discovery URL that was fetched. */
+  readonly url: string;
+  /** HTTP status of the answer. */
+  readonly status: number | undefined;
+
+  constructor(url: string, status: number | undefined, problem: string, cause?: unknown) {
+    super(
+      'discovery_failed',
+      `Discovery failed: ${url} answered ${status ?? 'without a status'}: ${problem}. Check that ` +
+        '`endpoint` is your Logto tenant URL, e.g. https://your-tenant.logto.app.',
+      { cause },
+    );
+    this.url = url;
+    this.status = status;
   }
 }
 
@@ -185,8 +214,10 @@ export class LogtoNetworkError extends LogtoError {
   readonly url: string;
 
   constructor(url: string, cause: unknown) {
-    const bare = url.split('?')[0] ?? url;
-    super('network_error', `Network request to ${bare} failed`, { cause });
+    const bare = url.split(/[?#]/)[0] ?? url;
+    super('network_error', `Network request to ${bare} failed${networkHint(bare, cause)}`, {
+      cause,
+    });
     this.url = bare;
   }
 }
@@ -207,4 +238,40 @@ export class LogtoLockTimeoutError extends LogtoError {
   constructor(lockName: string, seconds: number) {
     super('lock_timeout', `Waited ${seconds}s for the lock ${lockName}; another tab may be stuck.`);
   }
+}
+
+/**
+ * Something that is not a `LogtoError` was thrown where the SDK promises one (a custom client,
+ * storage or `navigate` threw, or a bug). `cause` holds what was thrown.
+ */
+export class LogtoUnexpectedError extends LogtoError {
+  override readonly code = 'unexpected_error' as const;
+
+  constructor(cause: unknown) {
+    super('unexpected_error', cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+}
+
+/**
+ * `error` itself when it is a {@link LogtoError}, else a {@link LogtoUnexpectedError} wrapping it,
+ * so that callers can always switch on `code`.
+ */
+export function toLogtoError(error: unknown): LogtoError {
+  return error instanceof LogtoError ? error : new LogtoUnexpectedError(error);
+}
+
+/**
+ * Why a request may have failed, for the message. `fetch` rejects with a bare TypeError both when
+ * the server is down and when CORS refused the answer, and the page cannot tell which; on a
+ * cross-origin call the second is the usual mistake, so say how to fix it, naming both origins.
+ */
+function networkHint(url: string, cause: unknown): string {
+  if ((cause as { name?: unknown } | null)?.name === 'TimeoutError') return ' (no answer in time)';
+  const page = (globalThis as { location?: { origin?: string } }).location?.origin;
+  const target = URL.canParse(url) ? new URL(url).origin : undefined;
+  if (!(cause instanceof TypeError) || !page || !target || page === target) return '';
+  return (
+    `. If ${target} is up, this page's origin ${page} may not be allowed to call it (CORS): ` +
+    `add ${page} to the application's CORS allowed origins in Logto`
+  );
 }

@@ -1,21 +1,35 @@
 import type { UserInfoResponse } from './claims.js';
 import type { ClientContext } from './ClientContext.js';
-import { LogtoResponseError } from './errors.js';
+import { LogtoResponseError, LogtoTokenEndpointError } from './errors.js';
 import { requestJson } from './http.js';
 
 /**
  * Calls the userinfo endpoint with the opaque userinfo token and checks that it answered for the
- * signed-in user.
+ * signed-in user. A token the endpoint refuses (401 `invalid_token`: revoked, or the server forgot
+ * it) although it looked fresh here is replaced once, through the refresh lock, and the call
+ * retried once.
  *
+ * @param replaceToken refreshes the userinfo token in place of the refused one
  * @throws LogtoTokenEndpointError, LogtoNetworkError, LogtoResponseError
  */
 export async function fetchUserInfo(
   context: ClientContext,
   token: string,
+  replaceToken: (rejected: string) => Promise<string>,
 ): Promise<UserInfoResponse> {
   const { userinfo_endpoint } = await context.metadata.getDiscovery();
-  const body = await requestJson(context.http, 'userinfo', userinfo_endpoint, {
-    headers: { authorization: `Bearer ${token}` },
+  const ask = (bearer: string) =>
+    requestJson(context.http, 'userinfo', userinfo_endpoint, {
+      headers: { authorization: `Bearer ${bearer}` },
+    });
+  const body = await ask(token).catch(async (error: unknown) => {
+    if (
+      !(error instanceof LogtoTokenEndpointError) ||
+      error.status !== 401 ||
+      error.error !== 'invalid_token'
+    )
+      throw error;
+    return ask(await replaceToken(token));
   });
   // OIDC Core 5.3.2: the userinfo subject must be the ID token's, or the response is not ours.
   if (body.sub !== context.session.current?.claims.sub) {

@@ -25,7 +25,9 @@ export async function requestJson(
   const body = await readBody(response);
   if (!response.ok) throw toEndpointError(endpoint, response.status, body);
   if (!isRecord(body)) {
-    throw new LogtoResponseError(`${endpoint} answered ${response.status} without a JSON object`);
+    throw new LogtoResponseError(`${endpoint} answered ${response.status} without a JSON object`, {
+      status: response.status,
+    });
   }
   return body;
 }

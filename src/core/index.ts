@@ -40,6 +40,8 @@ export {
   LogtoIdTokenError,
   LogtoTokenEndpointError,
   LogtoResponseError,
+  LogtoDiscoveryError,
+  LogtoUnexpectedError,
   LogtoNetworkError,
   LogtoStorageError,
   LogtoLockTimeoutError,

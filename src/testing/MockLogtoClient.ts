@@ -89,8 +89,8 @@ export interface MockClientOptions {
   isLoading?: boolean;
   /**
    * The client configuration. Defaults: `endpoint: 'https://mock.logto.app'`, `appId:
-   * 'mock-app'`. When `resources` is given, a token for any other resource rejects like Logto
-   * (400 `invalid_target`); otherwise every resource is accepted.
+   * 'mock-app'`. When `resources` is given, a token for any other resource rejects like the
+   * client (`config_invalid`, `field: 'resources'`); otherwise every resource is accepted.
    */
   config?: Partial<LogtoConfig>;
   /** The clock for token claims, in epoch seconds. Default `Date.now() / 1000`. */

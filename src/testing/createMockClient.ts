@@ -1,6 +1,6 @@
 import { initialSnapshot, patchSnapshot, type AuthSnapshot } from '../core/AuthSnapshot.js';
 import { Emitter } from '../core/Emitter.js';
-import { resolveConfig, validateResource } from '../core/LogtoConfig.js';
+import { resolveConfig, validateTokenTarget } from '../core/LogtoConfig.js';
 import {
   LogtoConfigError,
   LogtoError,
@@ -380,20 +380,14 @@ class MockClient implements MockLogtoClient {
   }
 
   async #token(resource: string | undefined, organizationId: string | undefined): Promise<string> {
-    if (resource !== undefined) validateResource('resource', resource);
-    if (
-      organizationId !== undefined &&
-      (typeof organizationId !== 'string' || organizationId === '')
-    )
-      throw new LogtoConfigError('organizationId', 'must be a non-empty string');
+    // Like the client: an unconfigured resource is a config error, before anything else.
+    validateTokenTarget(
+      this.#restrictResources ? this.config.resources : undefined,
+      resource,
+      organizationId,
+    );
     await Promise.resolve();
     const claims = this.#requireClaims();
-    if (
-      resource !== undefined &&
-      this.#restrictResources &&
-      !this.config.resources.includes(resource)
-    )
-      throw endpointError(400, 'invalid_target', 'resource indicator is missing, or unknown');
     const memberOf = claims.organizations ?? this.#options.organizations;
     if (organizationId !== undefined && memberOf && !memberOf.includes(organizationId))
       throw endpointError(403, 'access_denied', 'user is not a member of the organization');

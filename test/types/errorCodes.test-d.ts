@@ -1,7 +1,9 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   LogtoCallbackError,
+  LogtoDiscoveryError,
   LogtoError,
+  LogtoUnexpectedError,
   type LogtoCallbackErrorCode,
   type LogtoErrorCode,
 } from '../../src/core/index.js';
@@ -27,7 +29,11 @@ describe('error codes narrow', () => {
         case 'response_invalid':
         case 'storage_error':
         case 'lock_timeout':
+        case 'unexpected_error':
           return error.message;
+        case 'discovery_failed':
+          expectTypeOf(error.code).toEqualTypeOf<'discovery_failed'>();
+          return 'check endpoint';
         default: {
           const unreachable: never = error.code;
           return unreachable;
@@ -41,6 +47,10 @@ describe('error codes narrow', () => {
     expectTypeOf<LogtoCallbackError['code']>().toEqualTypeOf<LogtoCallbackErrorCode>();
     expectTypeOf<LogtoCallbackErrorCode>().toExtend<LogtoErrorCode>();
     expectTypeOf<LogtoCallbackError['error']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<LogtoDiscoveryError['code']>().toEqualTypeOf<'discovery_failed'>();
+    expectTypeOf<LogtoDiscoveryError['url']>().toEqualTypeOf<string>();
+    expectTypeOf<LogtoDiscoveryError['status']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<LogtoUnexpectedError['cause']>().toEqualTypeOf<unknown>();
     // @ts-expect-error a made-up code is not a LogtoErrorCode
     expectTypeOf<'made_up_code'>().toExtend<LogtoErrorCode>();
   });

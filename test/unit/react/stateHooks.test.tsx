@@ -50,7 +50,9 @@ describe('state hooks while signed out', () => {
   });
 
   it('useAccessToken reports no token, no claims, no error', async () => {
-    const { wrapper, requests } = createTestClient();
+    const { wrapper, requests } = createTestClient({
+      config: { resources: ['https://api.example.com'] },
+    });
     const { result } = renderHookStrict(() => useAccessToken('https://api.example.com'), {
       wrapper,
     });

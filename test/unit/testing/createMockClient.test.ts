@@ -59,7 +59,7 @@ describe.each([
     name: 'LogtoClient',
     create: () =>
       new LogtoClient(
-        { endpoint: 'https://tenant.logto.app', appId: 'app' },
+        { endpoint: 'https://tenant.logto.app', appId: 'app', resources: [api] },
         {
           storage: new MemoryStorage(),
           fetch: () => Promise.reject(new Error('no network in this test')),
@@ -192,7 +192,7 @@ describe('createMockClient, signed in', () => {
     expect(denied).toBeInstanceOf(LogtoTokenEndpointError);
     expect(denied).toMatchObject({ status: 403, error: 'access_denied' });
     const unknown = await rejectionOf(mock.getAccessToken('https://api.example.com/unknown'));
-    expect(unknown).toMatchObject({ code: 'token_endpoint_error', error: 'invalid_target' });
+    expect(unknown).toMatchObject({ code: 'config_invalid', field: 'resources' });
   });
 
   it('returns userinfo from the profile claims plus what the test adds', async () => {
