@@ -266,10 +266,11 @@ export function toLogtoError(error: unknown): LogtoError {
  * cross-origin call the second is the usual mistake, so say how to fix it, naming both origins.
  */
 function networkHint(url: string, cause: unknown): string {
-  if ((cause as { name?: unknown } | null)?.name === 'TimeoutError') return ' (no answer in time)';
+  const name = (cause as { name?: unknown } | null)?.name;
+  if (name === 'TimeoutError') return ' (no answer in time)';
   const page = (globalThis as { location?: { origin?: string } }).location?.origin;
   const target = URL.canParse(url) ? new URL(url).origin : undefined;
-  if (!(cause instanceof TypeError) || !page || !target || page === target) return '';
+  if (name === 'AbortError' || !page || !target || page === target) return '';
   return (
     `. If ${target} is up, this page's origin ${page} may not be allowed to call it (CORS): ` +
     `add ${page} to the application's CORS allowed origins in Logto`
