@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import { toLogtoError, type LogtoError } from '../core/errors.js';
 import type { AuthSnapshot, SignInOptions } from '../core/index.js';
 import { looksLikeCallback } from '../core/looksLikeCallback.js';
 import { isCallbackFrom } from './callbackUrl.js';
@@ -7,6 +8,7 @@ import { sanitizeReturnPath } from '../core/sanitizeReturnPath.js';
 import { useAuthSnapshot } from './useAuthSnapshot.js';
 import { useLatest } from './useLatest.js';
 import { useMounted } from './useMounted.js';
+import { ProtectedError } from './ProtectedError.js';
 
 /** Props of {@link Protected}. */
 export interface ProtectedProps {
@@ -19,8 +21,12 @@ export interface ProtectedProps {
    * the current path, query and hash (sanitised: only a same-origin path).
    */
   signInOptions?: Partial<SignInOptions>;
-  /** Rendered instead of redirecting when the auth state has an error or the sign-in call failed. */
-  onError?: (error: Error) => ReactNode;
+  /**
+   * Rendered instead of redirecting when the auth state has an error or the sign-in call failed.
+   * Default: the error's message (with a "Sign in again" button for `session_expired`), and in
+   * development builds one `console.error`.
+   */
+  onError?: (error: LogtoError) => ReactNode;
   children?: ReactNode;
 }
 
@@ -28,10 +34,11 @@ export interface ProtectedProps {
  * Renders its children only for a signed-in user. A visitor who arrives signed out is sent to
  * sign-in once, returning to the same page afterwards. It never redirects in a loop: when the
  * auth state has an error (a failed callback, an expired session) or the sign-in call fails, it
- * renders `onError(error)` (or `fallback`) instead of trying again. It never redirects while the
- * session loads, while a callback is being handled or waits in the address bar for its handler,
- * nor when the session ends while the page is open (a sign-out here is already navigating to
- * Logto; a redirect would race it) — then `fallback` shows.
+ * renders `onError(error)` (by default the message, and "Sign in again" for an ended session)
+ * instead of trying again; it never stays on `fallback` after a failure. It never redirects while
+ * the session loads, while a callback is being handled or waits in the address bar for its
+ * handler, while a sign-out is leaving the page, nor when the session ends while the page is
+ * open (then the error, or `fallback` for a sign-out in another tab).
  *
  * @throws Error when used outside `<LogtoProvider>`
  * @example
@@ -52,7 +59,7 @@ export function Protected(props: ProtectedProps): ReactElement {
   // Set once a sign-in was started, or once the user was seen signed in: either way, no
   // automatic sign-in for the rest of this mount.
   const settled = useRef(false);
-  const [signInError, setSignInError] = useState<Error | undefined>(undefined);
+  const [signInError, setSignInError] = useState<LogtoError | undefined>(undefined);
   const { isLoading, isHandlingCallback, isAuthenticated, isSigningOut, error } = snapshot;
 
   useEffect(() => {
@@ -69,8 +76,7 @@ export function Protected(props: ProtectedProps): ReactElement {
       return;
     // Claimed synchronously: StrictMode's second effect run must not start a second sign-in.
     settled.current = true;
-    const { href, origin, pathname, search, hash } = window.location;
-    const options = signInOptions.current;
+    const { href } = window.location;
     void (async () => {
       try {
         if (await isPendingCallback(client, href)) {
@@ -81,15 +87,9 @@ export function Protected(props: ProtectedProps): ReactElement {
         // The state may have moved during the check (another tab signed in): signing in now
         // would clear that session.
         if (!isSignedOutWithoutError(client.getSnapshot())) return;
-        await client.signIn({
-          ...options,
-          redirectUri: options?.redirectUri ?? `${origin}/callback`,
-          postRedirectUri:
-            options?.postRedirectUri ?? sanitizeReturnPath(`${pathname}${search}${hash}`),
-        });
+        await signInHere(client, signInOptions.current);
       } catch (failure) {
-        if (mounted.current)
-          setSignInError(failure instanceof Error ? failure : new Error(String(failure)));
+        if (mounted.current) setSignInError(toLogtoError(failure));
       }
     })();
   }, [
@@ -106,7 +106,31 @@ export function Protected(props: ProtectedProps): ReactElement {
 
   if (isAuthenticated) return <>{children}</>;
   const shownError = signInError ?? error;
-  return <>{shownError && onError ? onError(shownError) : fallback}</>;
+  if (!shownError) return <>{fallback}</>;
+  if (onError) return <>{onError(shownError)}</>;
+  return (
+    <ProtectedError
+      error={shownError}
+      onSignIn={() => {
+        signInHere(client, signInOptions.current).catch((failure: unknown) => {
+          if (mounted.current) setSignInError(toLogtoError(failure));
+        });
+      }}
+    />
+  );
+}
+
+/** Signs in, coming back to this page: `${origin}/callback`, the current path, unless overridden. */
+function signInHere(
+  client: LogtoClientLike,
+  options: Partial<SignInOptions> | undefined,
+): Promise<void> {
+  const { origin, pathname, search, hash } = window.location;
+  return client.signIn({
+    ...options,
+    redirectUri: options?.redirectUri ?? `${origin}/callback`,
+    postRedirectUri: options?.postRedirectUri ?? sanitizeReturnPath(`${pathname}${search}${hash}`),
+  });
 }
 
 /** Whether `href` is a sign-in callback that a handler is about to (or should) handle. */

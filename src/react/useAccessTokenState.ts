@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { decodeJwtClaims, type AccessTokenClaims } from '../core/index.js';
+import { decodeJwtClaims, type AccessTokenClaims, type LogtoError } from '../core/index.js';
 import { useAsyncResult } from './useAsyncResult.js';
 import { useAuthSnapshot } from './useAuthSnapshot.js';
 
@@ -11,8 +11,8 @@ export interface UseAccessTokenResult {
   claims: AccessTokenClaims | undefined;
   /** True while the auth state loads and until the first token for these arguments. */
   isLoading: boolean;
-  /** Why the last read failed (usually a `LogtoError`, e.g. `session_expired`, `network_error`). */
-  error: Error | undefined;
+  /** Why the last read failed, e.g. `session_expired`, `network_error` (switch on `error.code`). */
+  error: LogtoError | undefined;
   /** Reads the token again (from the cache when still fresh); rejects on failure. */
   refetch: () => Promise<string>;
 }

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { toLogtoError, type LogtoError } from '../core/errors.js';
 import { useMounted } from './useMounted.js';
 
 /** What {@link useAsyncResult} renders. */
 export interface AsyncResult<T> {
   data: T | undefined;
-  error: Error | undefined;
+  error: LogtoError | undefined;
   /** True until the first result for the current key (or while the auth state is loading). */
   isLoading: boolean;
   /** Loads again; resolves with the new value or rejects with the error (also put in `error`). */
@@ -14,7 +15,7 @@ export interface AsyncResult<T> {
 interface Settled<T> {
   key: string;
   data: T | undefined;
-  error: Error | undefined;
+  error: LogtoError | undefined;
 }
 
 /**
@@ -64,7 +65,7 @@ export function useAsyncResult<T>(options: {
       publish({ key, data, error: undefined });
       return data;
     } catch (error) {
-      publish({ key, data: undefined, error: toError(error) });
+      publish({ key, data: undefined, error: toLogtoError(error) });
       throw error;
     }
   }, [key, load, mounted]);
@@ -89,8 +90,4 @@ export function useAsyncResult<T>(options: {
     isLoading: pending || (enabled && current === undefined),
     refetch: run,
   };
-}
-
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

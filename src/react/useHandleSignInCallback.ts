@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { toLogtoError, type LogtoError } from '../core/errors.js';
 import type { SignInCallbackResult } from '../core/index.js';
 import { looksLikeCallback } from '../core/looksLikeCallback.js';
 import { isCallbackFrom, withoutCallbackParams } from './callbackUrl.js';
@@ -11,7 +12,7 @@ export interface UseHandleSignInCallbackResult {
   /** True while the session loads or the callback is being checked and handled. */
   isLoading: boolean;
   /** Why handling the callback failed (a `LogtoError`, e.g. `callback_error_response`), or the auth state's error. */
-  error: Error | undefined;
+  error: LogtoError | undefined;
   isAuthenticated: boolean;
 }
 
@@ -50,7 +51,7 @@ export function useHandleSignInCallback(
   const [checking, setChecking] = useState(
     () => typeof window !== 'undefined' && looksLikeCallback(window.location.href),
   );
-  const [failure, setFailure] = useState<Error | undefined>(undefined);
+  const [failure, setFailure] = useState<LogtoError | undefined>(undefined);
 
   useEffect(() => {
     const url = window.location.href;
@@ -70,7 +71,7 @@ export function useHandleSignInCallback(
         if (mounted.current) onSuccessRef.current?.(result);
       } catch (error) {
         cleanAddressBar();
-        if (mounted.current) setFailure(error instanceof Error ? error : new Error(String(error)));
+        if (mounted.current) setFailure(toLogtoError(error));
       } finally {
         if (mounted.current) setChecking(false);
       }

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { UserInfoResponse } from '../core/index.js';
+import type { LogtoError, UserInfoResponse } from '../core/index.js';
 import { useAsyncResult } from './useAsyncResult.js';
 import { useAuthSnapshot } from './useAuthSnapshot.js';
 
@@ -9,8 +9,8 @@ export interface UseUserInfoResult {
   userInfo: UserInfoResponse | undefined;
   /** True while the auth state loads and until the first response for the signed-in user. */
   isLoading: boolean;
-  /** Why the last request failed (usually a `LogtoError`). */
-  error: Error | undefined;
+  /** Why the last request failed (switch on `error.code`). */
+  error: LogtoError | undefined;
   /** Fetches again; rejects on failure (and sets `error`). */
   refetch: () => Promise<UserInfoResponse>;
 }

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { LogtoProvider, Protected, useAccessToken, useLogto } from '../../../src/react/index.js';
@@ -37,9 +37,7 @@ describe('a session that ends at the identity provider', () => {
         <StoreToken />
         <Protected
           fallback={<p>fallback</p>}
-          onError={(error) => (
-            <p role="alert">{`session problem: ${String((error as { code?: string }).code)}`}</p>
-          )}
+          onError={(error) => <p role="alert">{`session problem: ${error.code}`}</p>}
         >
           <p>secret</p>
         </Protected>
@@ -56,5 +54,32 @@ describe('a session that ends at the identity provider', () => {
     expect(test.navigations).toHaveLength(1);
     // The dead refresh token was presented once, never retried.
     expect(test.tokenRequests('refresh_token')).toHaveLength(1);
+  });
+
+  it('without onError, <Protected> shows the message and "Sign in again", which signs in', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const test = newClient();
+    await signIn(test);
+    const signInSpy = vi.spyOn(test.client, 'signIn');
+    renderStrict(
+      <LogtoProvider client={test.client}>
+        <StoreToken />
+        <Protected fallback={<p>fallback</p>}>
+          <p>secret</p>
+        </Protected>
+      </LogtoProvider>,
+    );
+    await eventually(() => expect(screen.getByText('secret')).toBeTruthy());
+    // Mid-page, the grant dies elsewhere; the next refresh finds out.
+    const refreshToken = await test.client.getRefreshToken();
+    await spendRefreshTokenElsewhere(getIdp(), refreshToken ?? '');
+    await test.client.clearAccessToken();
+    const alert = await eventually(() => screen.getByRole('alert'));
+    expect(alert.getAttribute('data-logto-error')).toBe('session_expired');
+    expect(alert.textContent).toContain('The session has ended at the identity provider');
+    expect(signInSpy).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
+    await eventually(() => expect(test.navigations.at(-1)).toContain('/oidc/auth?'));
+    expect(signInSpy).toHaveBeenCalledTimes(1);
   });
 });

@@ -148,21 +148,53 @@ describe('<Protected>', () => {
     expect(screen.getByRole('alert').textContent).toBe(LogtoNetworkError.name);
   });
 
-  it('renders the fallback (not a retry) when the sign-in fails and there is no onError', async () => {
+  it('without onError shows the error itself (never an endless fallback), logged once in development', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const { client, wrapper: Wrapper, navigations } = createTestClient({ offline: true });
     const signIn = vi.spyOn(client, 'signIn');
     renderStrict(
       <Wrapper>
-        <Protected fallback={<p>Please sign in</p>}>
+        <Protected fallback={<p>Loading…</p>}>
           <p>secret</p>
         </Protected>
       </Wrapper>,
     );
-    await waitFor(() => expect(signIn).toHaveBeenCalledTimes(1));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(
+      `Network request to ${issuer}/.well-known/openid-configuration failed`,
+    );
+    expect(alert.getAttribute('data-logto-error')).toBe('network_error');
+    expect(screen.queryByRole('button')).toBeNull();
     await settle();
     expect(signIn).toHaveBeenCalledTimes(1);
     expect(navigations).toEqual([]);
-    expect(screen.getByText('Please sign in')).toBeTruthy();
+    expect(screen.queryByText('Loading…')).toBeNull();
+    // StrictMode mounted it twice: still one console line.
+    const logged = consoleError.mock.calls.filter(([first]) => String(first).includes('[logto]'));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]?.[1]).toMatchObject({ code: 'network_error' });
+  });
+
+  it('logs nothing in production builds', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const { wrapper: Wrapper } = createTestClient({ offline: true });
+      renderStrict(
+        <Wrapper>
+          <Protected>
+            <p>secret</p>
+          </Protected>
+        </Wrapper>,
+      );
+      await screen.findByRole('alert');
+      await settle();
+      expect(
+        consoleError.mock.calls.filter(([first]) => String(first).includes('[logto]')),
+      ).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('shows onError instead of redirecting when the auth state has an error', async () => {
