@@ -175,7 +175,7 @@ export function validateTokenTarget(
   )
     throw new LogtoConfigError(
       'resources',
-      `does not include ${JSON.stringify(resource)}: add it to config.resources (users then sign in again)`,
+      `does not include ${resource}: add it (users then sign in again)`,
     );
   if (organizationId !== undefined && (typeof organizationId !== 'string' || organizationId === ''))
     throw new LogtoConfigError('organizationId', 'must be a non-empty string');

@@ -195,8 +195,7 @@ export class LogtoDiscoveryError extends LogtoError {
   constructor(url: string, status: number | undefined, problem: string, cause?: unknown) {
     super(
       'discovery_failed',
-      `Discovery failed: ${url} answered ${status ?? 'without a status'}: ${problem}. Check that ` +
-        '`endpoint` is your Logto tenant URL, e.g. https://your-tenant.logto.app.',
+      `Discovery failed: ${url} answered ${status}: ${problem}. Is endpoint your Logto tenant URL?`,
       { cause },
     );
     this.url = url;
@@ -271,8 +270,5 @@ function networkHint(url: string, cause: unknown): string {
   const page = (globalThis as { location?: { origin?: string } }).location?.origin;
   const target = URL.canParse(url) ? new URL(url).origin : undefined;
   if (name === 'AbortError' || !page || !target || page === target) return '';
-  return (
-    `. If ${target} is up, this page's origin ${page} may not be allowed to call it (CORS): ` +
-    `add ${page} to the application's CORS allowed origins in Logto`
-  );
+  return `. If ${target} is up, add this page's origin ${page} to the app's CORS allowed origins in Logto`;
 }
