@@ -1,10 +1,10 @@
-import type { IdTokenClaims } from './claims.js';
 import type { HttpContext } from './http.js';
 import type { ResolvedConfig } from './LogtoConfig.js';
 import type { LogtoLogger } from './logger.js';
 import type { ProviderMetadata } from './ProviderMetadata.js';
 import type { SessionStore } from './SessionStore.js';
 import type { TransactionStore } from './TransactionStore.js';
+import type { IdTokenExpectations, VerifiedIdToken } from './verifyIdToken.js';
 
 /** The shared pieces the client's flows work with. Built once by {@link LogtoClient}. */
 export interface ClientContext {
@@ -20,6 +20,6 @@ export interface ClientContext {
   /** Verifies an ID token against the provider's keys and this client's expectations. */
   readonly verifyIdToken: (
     token: string,
-    expected: { nonce?: string | undefined; subject?: string | undefined },
-  ) => Promise<IdTokenClaims>;
+    expected: Pick<IdTokenExpectations, 'nonce' | 'subject' | 'previousIssuedAt' | 'clockOffset'>,
+  ) => Promise<VerifiedIdToken>;
 }

@@ -19,6 +19,12 @@ export interface StoredSession {
   refreshToken: string | undefined;
   /** Keyed by {@link tokenKey}. */
   accessTokens: Record<string, AccessTokenRecord>;
+  /**
+   * Server time minus this device's time (seconds), learned from the sign-in's ID token; the
+   * next ID tokens' times are judged by it. Kept per session so a reload on a device whose clock
+   * is off still verifies refreshed ID tokens.
+   */
+  clockOffset: number;
 }
 
 /** A session with its decoded ID-token claims. */
@@ -86,7 +92,9 @@ export class SessionStore {
   }
 
   /** Creates the value to store for a fresh sign-in. */
-  create(fields: Pick<StoredSession, 'idToken' | 'refreshToken' | 'accessTokens'>): StoredSession {
+  create(
+    fields: Pick<StoredSession, 'idToken' | 'refreshToken' | 'accessTokens' | 'clockOffset'>,
+  ): StoredSession {
     return { issuer: this.#issuer, appId: this.#appId, ...fields };
   }
 
@@ -95,7 +103,9 @@ export class SessionStore {
       const stored = JSON.parse(raw) as StoredSession;
       // A session written for another tenant or app (config changed) is not ours to use.
       if (stored.issuer !== this.#issuer || stored.appId !== this.#appId) return undefined;
-      return { ...stored, claims: decodeJwtClaims<IdTokenClaims>(stored.idToken) };
+      // Sessions stored before the offset was kept judge by the device clock until re-learned.
+      const clockOffset = Number.isFinite(stored.clockOffset) ? stored.clockOffset : 0;
+      return { ...stored, clockOffset, claims: decodeJwtClaims<IdTokenClaims>(stored.idToken) };
     } catch {
       return undefined;
     }

@@ -200,7 +200,9 @@ export class SignInFlow {
     });
     const tokens = parseTokenResponse(body, now());
     if (!tokens.idToken) throw new LogtoResponseError('Token response has no id_token');
-    const claims = await this.#context.verifyIdToken(tokens.idToken, { nonce: transaction.nonce });
+    const { claims, clockOffset } = await this.#context.verifyIdToken(tokens.idToken, {
+      nonce: transaction.nonce,
+    });
     log?.('callback', 'ID token verified');
     const data = transaction.data as { postRedirectUri?: string } | undefined;
     return {
@@ -212,6 +214,7 @@ export class SignInFlow {
         refreshToken: tokens.refreshToken,
         // Without a resource, Logto's code exchange returns the opaque token for userinfo.
         accessTokens: { [tokenKey()]: tokens.accessToken },
+        clockOffset,
       },
     };
   }

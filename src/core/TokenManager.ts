@@ -164,9 +164,14 @@ export class TokenManager {
     }
 
     const tokens = parseTokenResponse(body, now());
+    let { clockOffset } = session;
     // Logto sends a new ID token with every refresh; it is verified like the first one.
     if (tokens.idToken) {
-      await this.#context.verifyIdToken(tokens.idToken, { subject: session.claims.sub });
+      ({ clockOffset } = await this.#context.verifyIdToken(tokens.idToken, {
+        subject: session.claims.sub,
+        previousIssuedAt: session.claims.iat,
+        clockOffset,
+      }));
     }
     await store.save({
       issuer: session.issuer,
@@ -174,6 +179,7 @@ export class TokenManager {
       idToken: tokens.idToken ?? session.idToken,
       refreshToken: tokens.refreshToken ?? session.refreshToken,
       accessTokens: { ...session.accessTokens, [key]: tokens.accessToken },
+      clockOffset,
     });
     log?.('refresh', 'stored', { resource, organizationId });
     this.#hooks.onRefreshed(resource, organizationId);

@@ -1,4 +1,5 @@
 import type { IdTokenClaims } from './claims.js';
+import { resolveClockOffset } from './clockOffset.js';
 import { LogtoIdTokenError } from './errors.js';
 import { decodeJwt, type DecodedJwt } from './jwt.js';
 import {
@@ -16,9 +17,20 @@ export interface IdTokenExpectations {
   nonce?: string | undefined;
   /** On refresh: the `sub` of the current session, which must not change. */
   subject?: string | undefined;
-  /** Current time, epoch seconds. */
+  /** On refresh: the `iat` of the session's current ID token; a later one proves freshness. */
+  previousIssuedAt?: number | undefined;
+  /** On refresh: server time minus device time, as learned at sign-in (seconds). */
+  clockOffset?: number | undefined;
+  /** This device's current time, epoch seconds. */
   now: number;
   clockToleranceSeconds: number;
+}
+
+/** A verified ID token's claims, and the clock offset its times were judged by. */
+export interface VerifiedIdToken {
+  claims: IdTokenClaims;
+  /** Server time minus device time (seconds); keep it with the session for the next refresh. */
+  clockOffset: number;
 }
 
 /** Supplies signing keys; `refresh` asks for a fresh copy when the token's `kid` is unknown. */
@@ -26,8 +38,12 @@ export type KeySource = (refresh: boolean) => Promise<PublicJwk[]>;
 
 /**
  * Verifies an ID token: signature against the provider's keys (refetched once for an unknown
- * `kid`), then `iss`, `aud`, `exp`, `iat`, `nonce` and `sub`. oidc-client-ts checks none of the
- * signature and time claims, so the client calls this on every ID token it receives.
+ * `kid`), then `iss`, `aud`, `nonce` and `sub`, and only then the times `exp` and `iat`, judged by
+ * the server's clock rather than the device's: the offset between the two is learned from a token
+ * that passed every other check and is provably fresh (see {@link resolveClockOffset}), so a
+ * device clock minutes or hours off does not break sign-in, while a stale token still fails.
+ * oidc-client-ts checks none of the signature and time claims, so the client calls this on every
+ * ID token it receives.
  *
  * @throws LogtoIdTokenError naming the failed check
  */
@@ -35,7 +51,7 @@ export async function verifyIdToken(
   token: string,
   expected: IdTokenExpectations,
   keys: KeySource,
-): Promise<IdTokenClaims> {
+): Promise<VerifiedIdToken> {
   let jwt: DecodedJwt;
   try {
     jwt = decodeJwt(token);
@@ -56,12 +72,6 @@ export async function verifyIdToken(
   if (audiences.length > 1 && claims.azp !== expected.clientId) {
     throw new LogtoIdTokenError('audience', 'azp does not match the client');
   }
-  if (typeof claims.exp !== 'number' || claims.exp + tolerance < now) {
-    throw new LogtoIdTokenError('expired', 'the token has expired');
-  }
-  if (typeof claims.iat !== 'number' || Math.abs(claims.iat - now) > tolerance) {
-    throw new LogtoIdTokenError('issued_at', 'iat is outside the allowed clock tolerance');
-  }
   if (expected.nonce !== undefined && claims.nonce !== expected.nonce) {
     throw new LogtoIdTokenError('nonce', 'nonce does not match the sign-in request');
   }
@@ -71,7 +81,28 @@ export async function verifyIdToken(
   if (expected.subject !== undefined && claims.sub !== expected.subject) {
     throw new LogtoIdTokenError('subject', 'sub changed during the session');
   }
-  return claims as IdTokenClaims;
+
+  // Times last: only a token that passed every check above may teach the clock offset.
+  const { previousIssuedAt } = expected;
+  const clockOffset = resolveClockOffset({
+    issuedAt: claims.iat,
+    deviceNow: now,
+    known: expected.clockOffset,
+    fresh:
+      expected.nonce !== undefined ||
+      (previousIssuedAt !== undefined &&
+        typeof claims.iat === 'number' &&
+        claims.iat > previousIssuedAt),
+    clockToleranceSeconds: tolerance,
+  });
+  const serverNow = now + clockOffset;
+  if (typeof claims.exp !== 'number' || claims.exp + tolerance < serverNow) {
+    throw new LogtoIdTokenError('expired', 'the token has expired');
+  }
+  if (typeof claims.iat !== 'number' || Math.abs(claims.iat - serverNow) > tolerance) {
+    throw new LogtoIdTokenError('issued_at', 'iat is outside the allowed clock tolerance');
+  }
+  return { claims: claims as IdTokenClaims, clockOffset };
 }
 
 async function verifyWithKnownKey(jwt: DecodedJwt, keys: KeySource): Promise<void> {

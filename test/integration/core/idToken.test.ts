@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { LogtoIdTokenError, MemoryStorage } from '../../../src/core/index.js';
-import { rejectionOf, signIn, signInUntilCallback, setUpTestIdp } from './harness.js';
+import {
+  rejectionOf,
+  setUpTestIdp,
+  shopping,
+  signIn,
+  signInUntilCallback,
+  store,
+  testClock,
+} from './harness.js';
 
 const { newClient } = setUpTestIdp();
 
@@ -60,8 +68,8 @@ describe('ID tokens from the token endpoint are verified before anything is stor
     );
   });
 
-  it('rejects an ID token that is already expired by the client clock', async () => {
-    await expectRejectedAndNothingStored(fetch, 'expired', {
+  it('refuses to sign in on a device whose clock is more than a day off', async () => {
+    await expectRejectedAndNothingStored(fetch, 'issued_at', {
       now: () => Date.now() / 1000 + 2 * 86_400,
     });
   });
@@ -77,5 +85,58 @@ describe('ID tokens from the token endpoint are verified before anything is stor
       }),
       'algorithm',
     );
+  });
+});
+
+describe('a device clock 10 minutes off', () => {
+  const sessionKey = 'logto:demo-spa:session';
+  const storedOffset = async (storage: MemoryStorage) =>
+    (JSON.parse((await storage.get(sessionKey)) ?? '{}') as { clockOffset?: number }).clockOffset;
+
+  it.each([600, -600])(
+    'signs in with the clock %i s off, refreshes, and refreshes again after a reload',
+    async (skew) => {
+      const storage = new MemoryStorage();
+      const now = () => Date.now() / 1000 + skew;
+      const test = newClient({}, { storage, now });
+      await signIn(test);
+      // Learned from the sign-in's ID token: the server is `-skew` from this device (±5 s).
+      expect(await storedOffset(storage)).toBeCloseTo(-skew, -1);
+      expect(await test.client.getAccessToken(shopping)).toBeTruthy();
+      test.client.dispose();
+
+      // A reload on the same skewed device: the next refreshed ID token verifies with the kept offset.
+      const reloaded = newClient({}, { storage, now });
+      expect(await reloaded.client.getAccessToken(store)).toBeTruthy();
+      expect(reloaded.tokenRequests('refresh_token')).toHaveLength(1);
+      expect(await storedOffset(storage)).toBeCloseTo(-skew, -1);
+    },
+  );
+
+  it('refuses the sign-in ID token replayed into a refresh later, keeping the session as it was', async () => {
+    const storage = new MemoryStorage();
+    const clock = testClock();
+    const skewed = () => clock.now() + 600;
+    const first = newClient({}, { storage, now: skewed });
+    await signIn(first);
+    const signInIdToken = await first.client.getIdToken();
+    const offset = await storedOffset(storage);
+    first.client.dispose();
+
+    // 400 s later by this device, a refresh answered with the old ID token (a hostile network).
+    clock.advance(400);
+    const later = newClient(
+      {},
+      {
+        storage,
+        now: skewed,
+        fetch: tamperingFetch((body) => ({ ...body, id_token: signInIdToken })),
+      },
+    );
+    const error = await rejectionOf(later.client.getAccessToken(shopping));
+    expect(error).toBeInstanceOf(LogtoIdTokenError);
+    expect((error as LogtoIdTokenError).reason).toBe('issued_at');
+    expect(await storedOffset(storage)).toBe(offset);
+    expect(await later.client.getIdToken()).toBe(signInIdToken);
   });
 });
