@@ -22,9 +22,10 @@ export interface StoredSession {
   /**
    * Server time minus this device's time (seconds), learned from the sign-in's ID token; the
    * next ID tokens' times are judged by it. Kept per session so a reload on a device whose clock
-   * is off still verifies refreshed ID tokens.
+   * is off still verifies refreshed ID tokens. Absent in sessions stored before it was kept:
+   * the next fresh refreshed ID token teaches it.
    */
-  clockOffset: number;
+  clockOffset?: number | undefined;
 }
 
 /** A session with its decoded ID-token claims. */
@@ -103,9 +104,7 @@ export class SessionStore {
       const stored = JSON.parse(raw) as StoredSession;
       // A session written for another tenant or app (config changed) is not ours to use.
       if (stored.issuer !== this.#issuer || stored.appId !== this.#appId) return undefined;
-      // Sessions stored before the offset was kept judge by the device clock until re-learned.
-      const clockOffset = Number.isFinite(stored.clockOffset) ? stored.clockOffset : 0;
-      return { ...stored, clockOffset, claims: decodeJwtClaims<IdTokenClaims>(stored.idToken) };
+      return { ...stored, claims: decodeJwtClaims<IdTokenClaims>(stored.idToken) };
     } catch {
       return undefined;
     }

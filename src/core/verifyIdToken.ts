@@ -83,26 +83,26 @@ export async function verifyIdToken(
   }
 
   // Times last: only a token that passed every check above may teach the clock offset.
-  const { previousIssuedAt } = expected;
-  const clockOffset = resolveClockOffset({
-    issuedAt: claims.iat,
-    deviceNow: now,
-    known: expected.clockOffset,
-    fresh:
-      expected.nonce !== undefined ||
-      (previousIssuedAt !== undefined &&
-        typeof claims.iat === 'number' &&
-        claims.iat > previousIssuedAt),
-    clockToleranceSeconds: tolerance,
-  });
+  const { iat, exp } = claims;
+  if (typeof iat !== 'number') throw badIssuedAt();
+  const previous = expected.previousIssuedAt;
+  const clockOffset = resolveClockOffset(
+    iat,
+    now,
+    expected.clockOffset,
+    expected.nonce !== undefined || (previous !== undefined && iat > previous),
+    tolerance,
+  );
   const serverNow = now + clockOffset;
-  if (typeof claims.exp !== 'number' || claims.exp + tolerance < serverNow) {
+  if (typeof exp !== 'number' || exp + tolerance < serverNow) {
     throw new LogtoIdTokenError('expired', 'the token has expired');
   }
-  if (typeof claims.iat !== 'number' || Math.abs(claims.iat - serverNow) > tolerance) {
-    throw new LogtoIdTokenError('issued_at', 'iat is outside the allowed clock tolerance');
-  }
+  if (Math.abs(iat - serverNow) > tolerance) throw badIssuedAt();
   return { claims: claims as IdTokenClaims, clockOffset };
+}
+
+function badIssuedAt(): LogtoIdTokenError {
+  return new LogtoIdTokenError('issued_at', 'iat is missing or outside the clock tolerance');
 }
 
 async function verifyWithKnownKey(jwt: DecodedJwt, keys: KeySource): Promise<void> {

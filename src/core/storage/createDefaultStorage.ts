@@ -76,12 +76,10 @@ function fallBack(reason: unknown): LogtoStorage {
     window.sessionStorage.setItem(probeKey, '1');
     window.sessionStorage.removeItem(probeKey);
     storage = new SessionStorageStorage();
-    where =
-      "this tab's sessionStorage (it survives reloads and the sign-in redirect; other tabs sign in on their own)";
+    where = "this tab's sessionStorage, not shared with other tabs";
   } catch {
     storage = new MemoryStorage();
-    where =
-      'memory, as sessionStorage is unavailable too (a sign-in by redirect cannot complete; the session ends on reload)';
+    where = 'memory: sign-in by redirect cannot complete';
   }
   if (!warned) {
     warned = true;

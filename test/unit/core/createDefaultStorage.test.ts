@@ -65,7 +65,7 @@ describe('createDefaultStorage', () => {
     expect(await afterRedirect.get('logto:test:transactions')).toBe(session);
     expect(warnings()).toHaveLength(2);
     expect(warnings()[0]).toContain("this tab's sessionStorage");
-    expect(warnings()[0]).toContain('other tabs sign in on their own');
+    expect(warnings()[0]).toContain('not shared with other tabs');
   });
 
   it.each([
