@@ -5,7 +5,10 @@ import type { SignOutReason } from './TabSync.js';
 export interface LogtoEvents {
   /** A sign-in completed, in this tab or another. */
   signedIn: { claims: unknown; fromOtherTab: boolean };
-  /** The session ended: sign-out, expiry (`reason: 'expired'`), or another tab signed out. */
+  /**
+   * The session ended: sign-out, expiry (`reason: 'expired'`), another tab signed out, or Logto said
+   * the user signed out there (`reason: 'signedOutElsewhere'`, from `checkSession`).
+   */
   signedOut: { reason: SignOutReason; fromOtherTab: boolean };
   /** A new access token was stored for this resource/organization. */
   tokenRefreshed: { resource: string | undefined; organizationId: string | undefined };

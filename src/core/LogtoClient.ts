@@ -1,5 +1,6 @@
 import type { AuthSnapshot } from './AuthSnapshot.js';
 import { AuthState } from './AuthState.js';
+import { relayCallback } from './callbackRelay.js';
 import type { AccessTokenClaims, IdTokenClaims, UserInfoResponse } from './claims.js';
 import type { ClientContext } from './ClientContext.js';
 import { createClientContext } from './createClientContext.js';
@@ -20,7 +21,14 @@ import { ProactiveRefresher } from './ProactiveRefresher.js';
 import { RefreshLock } from './RefreshLock.js';
 import type { LoadedSession } from './SessionStore.js';
 import { SignOut } from './SignOut.js';
-import { SignInFlow, type SignInCallbackResult, type SignInOptions } from './SignInFlow.js';
+import {
+  SignInFlow,
+  type SignInCallbackResult,
+  type SignInOptions,
+  type SignInRequest,
+  type SignInUrlOptions,
+} from './SignInFlow.js';
+import { signInSilentlyOnLoad } from './signInSilentlyOnLoad.js';
 import { TabSync, type SignOutReason, type TabMessage } from './TabSync.js';
 import { TokenManager } from './TokenManager.js';
 
@@ -47,10 +55,14 @@ export class LogtoClient {
   readonly #events = new Emitter();
   readonly #state = new AuthState(this.#events);
   readonly #callbacks = new Map<string, Promise<SignInCallbackResult>>();
+  /** States of popup/iframe sign-ins this instance started: their callbacks are ours to finish. */
+  readonly #ownRelays = new Set<string>();
   readonly #navigate: (url: string) => void;
   readonly #signOut: SignOut;
   #ready: Promise<void> | undefined;
   #tabSync: TabSync | undefined;
+  #silentOnLoad: ClientOptions['signInSilently'];
+  readonly #loaded = (): void => this.#state.set({ isLoading: false });
 
   /**
    * Validates the configuration; touches no browser API until first used, so it is safe to
@@ -63,6 +75,7 @@ export class LogtoClient {
     this.#context = createClientContext(this.config, options);
     const { now, log } = this.#context;
     this.#navigate = options.navigate ?? ((url) => window.location.assign(url));
+    this.#silentOnLoad = options.signInSilently;
     this.#flow = new SignInFlow(this.#context);
     this.#tokens = new TokenManager(
       this.#context,
@@ -121,11 +134,28 @@ export class LogtoClient {
   /** Starts a sign-in: stores a PKCE transaction and navigates to Logto. */
   async signIn(options: string | SignInOptions): Promise<void> {
     const resolved = typeof options === 'string' ? { redirectUri: options } : options;
-    await this.#init();
-    const url = await this.#flow.createSignInUrl(resolved);
+    const { url } = await this.createSignInUrl(resolved);
     if ((resolved.clearTokens ?? true) && this.#context.session.current)
       await this.clearAllTokens();
     this.#navigate(url);
+  }
+
+  /**
+   * Stores a PKCE transaction and returns the authorization URL and its `state`, without leaving
+   * the page (what `signInWithPopup` builds on). @throws LogtoConfigError, LogtoNetworkError
+   * @example const { url, state } = await client.createSignInUrl({ redirectUri, relay: 'popup' });
+   */
+  async createSignInUrl(options: SignInUrlOptions): Promise<SignInRequest> {
+    await this.#init();
+    const request = await this.#flow.createSignInUrl(options);
+    if (options.relay) this.#ownRelays.add(request.state);
+    return request;
+  }
+
+  /** Forgets the pending sign-in with this `state` (a closed popup, a session check). */
+  async discardSignIn(state: string): Promise<void> {
+    this.#ownRelays.delete(state);
+    await this.#context.transactions.remove(state);
   }
 
   /** Whether `url` is the callback of a sign-in started in this browser. */
@@ -136,7 +166,9 @@ export class LogtoClient {
 
   /**
    * Handles the redirect back from Logto. The same URL handled twice (React StrictMode, a double
-   * click) makes one token request and both calls settle the same way.
+   * click) makes one token request and both calls settle the same way. In a popup or hidden iframe
+   * whose sign-in another window started (`createSignInUrl({ relay })`), it hands the URL to that
+   * window instead, which exchanges the code, and never settles: that window closes this one.
    *
    * @throws LogtoCallbackError, LogtoIdTokenError, LogtoTokenEndpointError, LogtoNetworkError
    */
@@ -262,11 +294,14 @@ export class LogtoClient {
     this.#afterTokensChanged();
   }
 
-  /** Forgets the whole session here and in every tab, without contacting Logto. */
-  async clearAllTokens(): Promise<void> {
+  /**
+   * Forgets the whole session here and in every tab, without contacting Logto. `reason` is what
+   * the `signedOut` event reports (default `'cleared'`).
+   */
+  async clearAllTokens(reason: SignOutReason = 'cleared'): Promise<void> {
     await this.#init();
-    await this.#clearSession('cleared');
-    this.#setSignedOut('cleared', false, undefined);
+    await this.#clearSession(reason);
+    this.#setSignedOut(reason, false, undefined);
   }
 
   /** Stops timers and tab sync. The client revives if used again. */
@@ -312,6 +347,10 @@ export class LogtoClient {
 
   async #handleCallback(url: string): Promise<SignInCallbackResult> {
     await this.#init();
+    const state = new URL(url).searchParams.get('state') ?? '';
+    const relay = this.#ownRelays.has(state) ? undefined : await this.#flow.relayOf(state);
+    // The window that opened this one finishes the sign-in and closes it.
+    if (relay) return relayCallback(url, state, relay);
     this.#state.set({ isHandlingCallback: true });
     try {
       const result = await this.#flow.completeSignIn(url);
@@ -320,6 +359,7 @@ export class LogtoClient {
       );
       await this.#context.transactions.markCompleted(result.state);
       this.#context.log?.('callback', 'stored');
+      this.#ownRelays.delete(result.state);
       this.#tabSync?.post('signed-in');
       this.#state.signedIn(
         stored.claims,
@@ -354,7 +394,9 @@ export class LogtoClient {
     const session = await this.#context.session.reload();
     if (!session) {
       if (wasAuthenticated) this.#setSignedOut(reason, fromOtherTab, undefined);
-      else this.#state.set({ isLoading: false });
+      // Once per page, the snapshot loading until it settles (no flash of a signed-out UI).
+      else if (!signInSilentlyOnLoad(this, this.#silentOnLoad, this.#loaded)) this.#loaded();
+      this.#silentOnLoad = undefined;
       return;
     }
     this.#state.signedIn(

@@ -1,6 +1,7 @@
 import { LogtoConfigError } from './errors.js';
 import { ReservedResource, ReservedScope, UserScope, type Prompt } from './constants.js';
 import type { LogtoLogger } from './logger.js';
+import type { LogtoClient } from './LogtoClient.js';
 import type { LogtoStorage } from './storage/LogtoStorage.js';
 
 /** What an app passes to `new LogtoClient()`. Only `endpoint` and `appId` are required. */
@@ -48,6 +49,13 @@ export interface ClientOptions {
   logger?: LogtoLogger;
   /** Shorthand for a `logger` that writes to `console.debug`. Default `false`. */
   debug?: boolean;
+  /**
+   * Single sign-on on load: pass `signInSilently` (from `logto-spa`) and the client tries it once
+   * per page when there is no session (not on the callback URL, not inside a frame). The snapshot
+   * stays `isLoading` until it settles, so no signed-out UI flashes and `<Protected>` redirects
+   * only if it failed; a failure just leaves the visitor signed out. Default: none.
+   */
+  signInSilently?: (client: LogtoClient) => Promise<unknown>;
 }
 
 /** The configuration after defaults and validation. Immutable. */

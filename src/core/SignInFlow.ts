@@ -1,4 +1,5 @@
 import { SigninState } from 'oidc-client-ts';
+import type { CallbackRelay } from './callbackRelay.js';
 import type { IdTokenClaims } from './claims.js';
 import type { ClientContext } from './ClientContext.js';
 import {
@@ -38,6 +39,31 @@ export interface SignInOptions {
   clearTokens?: boolean;
 }
 
+/** Options of `createSignInUrl()`: those of `signIn()` (which it does not navigate to), plus: */
+export interface SignInUrlOptions extends Omit<SignInOptions, 'clearTokens'> {
+  /**
+   * The callback will land in a popup or a hidden iframe that this window opens: there,
+   * `handleSignInCallback` hands the URL back to this client instead of exchanging the code.
+   */
+  relay?: CallbackRelay;
+  /** The sign-in must be by this user (`sub`), e.g. for a step-up; another is refused. */
+  subject?: string;
+}
+
+/** A prepared sign-in: where to send the user and the transaction's `state`. */
+export interface SignInRequest {
+  /** The authorization URL. */
+  url: string;
+  /** The `state` in `url`; the callback will carry it. */
+  state: string;
+}
+
+/** What a transaction keeps besides the PKCE secrets. */
+interface TransactionData {
+  postRedirectUri?: string | undefined;
+  subject?: string | undefined;
+}
+
 /** What `handleSignInCallback()` resolves to. */
 export interface SignInCallbackResult {
   /** The `postRedirectUri` given to `signIn()`, if any. */
@@ -68,7 +94,7 @@ export class SignInFlow {
   }
 
   /** Creates a transaction and returns the authorization URL to navigate to. */
-  async createSignInUrl(options: SignInOptions): Promise<string> {
+  async createSignInUrl(options: SignInUrlOptions): Promise<SignInRequest> {
     const { config } = this.#context;
     parseHttpUrl('redirectUri', options.redirectUri);
     if (options.firstScreen !== undefined && !firstScreens.has(options.firstScreen)) {
@@ -96,7 +122,12 @@ export class SignInFlow {
       scope,
       code_verifier: true,
       nonce: randomToken(),
-      data: { postRedirectUri: options.postRedirectUri },
+      data: {
+        postRedirectUri: options.postRedirectUri,
+        subject: options.subject,
+      } satisfies TransactionData,
+      // The relay is part of the state, so the popup's callback page knows it without a lookup.
+      ...(options.relay && { id: `${options.relay}.${randomToken()}` }),
     });
     await transactions.rememberRedirectUri(options.redirectUri);
     await transactions.set(transaction.id, transaction.toStorageString());
@@ -120,7 +151,13 @@ export class SignInFlow {
     ];
     for (const [name, value] of params)
       if (value !== undefined) url.searchParams.append(name, value);
-    return url.href;
+    return { url: url.href, state: transaction.id };
+  }
+
+  /** Where the callback of the pending sign-in with this state is to be relayed, if anywhere. */
+  async relayOf(state: string): Promise<CallbackRelay | undefined> {
+    const relay = /^(popup|iframe)\./.exec(state)?.[1] as CallbackRelay | undefined;
+    return relay && (await this.#context.transactions.get(state)) ? relay : undefined;
   }
 
   /**
@@ -200,11 +237,12 @@ export class SignInFlow {
     });
     const tokens = parseTokenResponse(body, now());
     if (!tokens.idToken) throw new LogtoResponseError('Token response has no id_token');
+    const data = transaction.data as TransactionData | undefined;
     const { claims, clockOffset } = await this.#context.verifyIdToken(tokens.idToken, {
       nonce: transaction.nonce,
+      subject: data?.subject,
     });
     log?.('callback', 'ID token verified');
-    const data = transaction.data as { postRedirectUri?: string } | undefined;
     return {
       state,
       postRedirectUri: data?.postRedirectUri,

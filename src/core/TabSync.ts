@@ -2,9 +2,10 @@ import type { LogtoLogger } from './logger.js';
 
 /**
  * Why a session ended, as told to the other tabs: `signOut()`, the refresh token refused
- * (`expired`), `clearAllTokens()` (`cleared`), or no activity for the idle timeout (`idle`).
+ * (`expired`), `clearAllTokens()` (`cleared`), no activity for the idle timeout
+ * (`idle`), or Logto said the user signed out there (`signedOutElsewhere`, from `checkSession`).
  */
-export type SignOutReason = 'signOut' | 'expired' | 'cleared' | 'idle';
+export type SignOutReason = 'signOut' | 'expired' | 'cleared' | 'idle' | 'signedOutElsewhere';
 
 /** What one tab tells the others. Receivers re-read storage; messages carry no tokens. */
 export type TabMessage = 'signed-in' | 'tokens-updated' | `signed-out:${SignOutReason}`;

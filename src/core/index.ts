@@ -1,9 +1,22 @@
 export { LogtoClient } from './LogtoClient.js';
 export type { AuthSnapshot } from './AuthSnapshot.js';
 export type { LogtoEvents, LogtoEventName } from './Emitter.js';
+export type { SignOutReason } from './TabSync.js';
 export type { LogtoConfig, ClientOptions, ResolvedConfig } from './LogtoConfig.js';
 export type { LogtoLogger, LogtoLogTopic, LogtoLogDetails } from './logger.js';
-export type { SignInOptions, SignInCallbackResult } from './SignInFlow.js';
+export type {
+  SignInOptions,
+  SignInCallbackResult,
+  SignInUrlOptions,
+  SignInRequest,
+} from './SignInFlow.js';
+export type { CallbackRelay } from './callbackRelay.js';
+export type { SignInWindowClient } from './SignInWindowClient.js';
+export { signInWithPopup, type PopupSignInOptions } from './signInWithPopup.js';
+export { signInSilently, type SilentSignInOptions } from './signInSilently.js';
+export { checkSession, type CheckSessionOptions } from './checkSession.js';
+export { checkSessionOnFocus, type CheckSessionOnFocusOptions } from './checkSessionOnFocus.js';
+export { reauthenticate, type ReauthenticateOptions } from './reauthenticate.js';
 export type { LogtoStorage } from './storage/LogtoStorage.js';
 export { MemoryStorage } from './storage/MemoryStorage.js';
 export { IndexedDbStorage } from './storage/IndexedDbStorage.js';
@@ -45,8 +58,10 @@ export {
   LogtoNetworkError,
   LogtoStorageError,
   LogtoLockTimeoutError,
+  LogtoWindowError,
   type LogtoErrorCode,
   type LogtoCallbackErrorCode,
+  type LogtoWindowErrorCode,
   type IdTokenFailure,
 } from './errors.js';
 export { decodeJwtClaims } from './jwt.js';

@@ -8,19 +8,23 @@ import type {
   UserInfoResponse,
 } from '../core/index.js';
 import type { LogtoClientLike } from '../core/LogtoClientLike.js';
+import type { SignInWindowMethods } from '../core/SignInWindowClient.js';
+
+/** The API the mock implements: the client's, plus `signInWithPopup` and friends as methods. */
+type MockedApi = LogtoClientLike & SignInWindowMethods;
 
 /**
  * The client methods a mock records in {@link MockLogtoClient.calls} and that
  * {@link MockClientOptions.errors} can make reject: every async method of `LogtoClient`.
  */
 export type MockMethodName = Exclude<
-  keyof LogtoClientLike,
+  keyof MockedApi,
   'config' | 'getSnapshot' | 'subscribe' | 'on' | 'dispose'
 >;
 
 /** One recorded call: the method name and its arguments, as a union narrowed by `method`. */
 export type MockCall = {
-  [K in MockMethodName]: { readonly method: K; readonly args: Parameters<LogtoClientLike[K]> };
+  [K in MockMethodName]: { readonly method: K; readonly args: Parameters<MockedApi[K]> };
 }[MockMethodName];
 
 /**
@@ -51,7 +55,7 @@ export type MockAccessTokens =
  * arguments (`undefined`: the call succeeds).
  */
 export type MockError<K extends MockMethodName> =
-  LogtoError | ((...args: Parameters<LogtoClientLike[K]>) => LogtoError | undefined);
+  LogtoError | ((...args: Parameters<MockedApi[K]>) => LogtoError | undefined);
 
 /** Errors by method name. */
 export type MockErrors = { readonly [K in MockMethodName]?: MockError<K> | undefined };
@@ -85,6 +89,12 @@ export interface MockClientOptions {
    * `LogtoSessionExpiredError` from that family also signs the mock out, like the real client.
    */
   errors?: MockErrors;
+  /**
+   * Whether the user has a session at Logto itself, for `signInSilently` (which rejects
+   * `login_required` without one) and `checkSession` (which then ends the session with reason
+   * `'signedOutElsewhere'`). Default `true`.
+   */
+  signedInAtLogto?: boolean;
   /** Start in the loading state (`isLoading: true`) until `setLoading(false)`. Default `false`. */
   isLoading?: boolean;
   /**
@@ -105,7 +115,7 @@ export interface MockClientOptions {
  * `<MockLogtoProvider>`). State changes notify subscribers like the real client does, and the
  * snapshot object is replaced only when something changes.
  */
-export interface MockLogtoClient extends LogtoClientLike {
+export interface MockLogtoClient extends LogtoClientLike, SignInWindowMethods {
   /** Every call of a {@link MockMethodName} method, oldest first (failed calls too). */
   readonly calls: readonly MockCall[];
   /**
@@ -116,7 +126,7 @@ export interface MockLogtoClient extends LogtoClientLike {
    * expect(mock.callsOf('signIn')).toEqual([[{ redirectUri: 'http://localhost/callback', postRedirectUri: '/orders' }]]);
    * ```
    */
-  callsOf<K extends MockMethodName>(method: K): Parameters<LogtoClientLike[K]>[];
+  callsOf<K extends MockMethodName>(method: K): Parameters<MockedApi[K]>[];
   /** Forgets the recorded calls. */
   clearCalls(): void;
   /**
@@ -133,6 +143,8 @@ export interface MockLogtoClient extends LogtoClientLike {
     reason?: LogtoEvents['signedOut']['reason'];
     fromOtherTab?: boolean;
   }): void;
+  /** Signs the user in or out at the mock's Logto (see {@link MockClientOptions.signedInAtLogto}). */
+  setSignedInAtLogto(signedIn: boolean): void;
   /** Sets the snapshot's `isLoading`. */
   setLoading(isLoading: boolean): void;
   /** Makes `method` reject from now on (or succeed again with `undefined`). */

@@ -15,11 +15,13 @@ import {
   type ResolvedConfig,
   type SignInCallbackResult,
   type SignInOptions,
+  type SignOutReason,
   type UserInfoResponse,
 } from '../core/index.js';
 import { looksLikeCallback } from '../core/looksLikeCallback.js';
 import { checkCallbackUrl, parseUrl } from './checkCallbackUrl.js';
 import { createUnsignedJwt } from './createUnsignedJwt.js';
+import { MockSignInWindows } from './MockSignInWindows.js';
 import { MockTokenStore } from './MockTokenStore.js';
 import type {
   MockAccessToken,
@@ -67,6 +69,18 @@ class MockClient implements MockLogtoClient {
   readonly #callbacks = new Map<string, Promise<SignInCallbackResult>>();
   readonly #restrictResources: boolean;
   #snapshot: AuthSnapshot;
+  #signedInAtLogto: boolean;
+  readonly #windows = new MockSignInWindows({
+    config: () => this.config,
+    enter: (method, args) => this.#enter(method, args),
+    snapshot: () => this.#snapshot,
+    signInFresh: () => {
+      this.signInAs({ ...this.#initialClaims(), auth_time: Math.floor(this.#now()) });
+      return this.#requireClaims();
+    },
+    endSession: (reason) => this.endSession({ reason }),
+    signedInAtLogto: () => this.#signedInAtLogto,
+  });
 
   constructor(options: MockClientOptions) {
     this.#options = options;
@@ -83,6 +97,7 @@ class MockClient implements MockLogtoClient {
     });
     this.#restrictResources = options.config?.resources !== undefined;
     this.#errors = { ...options.errors };
+    this.#signedInAtLogto = options.signedInAtLogto ?? true;
     const signedIn =
       options.signedIn ?? (options.user !== undefined || options.claims !== undefined);
     this.#snapshot = patchSnapshot(initialSnapshot, {
@@ -116,6 +131,15 @@ class MockClient implements MockLogtoClient {
       this.endSession({ reason: 'cleared' });
     await Promise.resolve();
   }
+
+  // Sign-in without leaving the page: see MockSignInWindows.
+  createSignInUrl: MockLogtoClient['createSignInUrl'] = (options) =>
+    this.#windows.createSignInUrl(options);
+  discardSignIn: MockLogtoClient['discardSignIn'] = (state) => this.#windows.discardSignIn(state);
+  signInWithPopup: MockLogtoClient['signInWithPopup'] = (o) => this.#windows.signInWithPopup(o);
+  signInSilently: MockLogtoClient['signInSilently'] = (o) => this.#windows.signInSilently(o);
+  checkSession: MockLogtoClient['checkSession'] = (o) => this.#windows.checkSession(o);
+  reauthenticate: MockLogtoClient['reauthenticate'] = (o) => this.#windows.reauthenticate(o);
 
   async isSignInRedirected(url: string): Promise<boolean> {
     this.#enter('isSignInRedirected', [url]);
@@ -233,10 +257,10 @@ class MockClient implements MockLogtoClient {
     this.#setSnapshot({ tokenRevision: this.#snapshot.tokenRevision + 1 });
   }
 
-  async clearAllTokens(): Promise<void> {
-    this.#enter('clearAllTokens', []);
+  async clearAllTokens(reason: SignOutReason = 'cleared'): Promise<void> {
+    this.#enter('clearAllTokens', [reason]);
     await Promise.resolve();
-    this.endSession({ reason: 'cleared' });
+    this.endSession({ reason });
   }
 
   dispose(): void {
@@ -287,6 +311,10 @@ class MockClient implements MockLogtoClient {
       tokenRevision: this.#snapshot.tokenRevision + 1,
     });
     if (wasAuthenticated) this.#events.emit('signedOut', { reason, fromOtherTab });
+  }
+
+  setSignedInAtLogto(signedIn: boolean): void {
+    this.#signedInAtLogto = signedIn;
   }
 
   setLoading(isLoading: boolean): void {

@@ -69,8 +69,56 @@ export async function runBundleSizes(): Promise<string[]> {
     '\nPeers are measured as `export * from "<package>"`, i.e. everything an app can import ' +
       'from them; ratio > 1 means the peer is larger.',
   );
+  await printApps(measure);
   if (reactEntry) await printBreakdown(reactEntry, measure);
   return [];
+}
+
+/**
+ * What an app ships depends on what it imports: the popup, silent and step-up functions are
+ * separate exports, so an app that only redirects does not carry them.
+ */
+const apps = [
+  { name: 'redirect-only app (`LogtoClient`)', imports: 'LogtoClient', react: '' },
+  {
+    name: 'redirect-only React app (provider, hooks, `<Protected>`)',
+    imports: '',
+    react: 'LogtoProvider, useLogto, useHandleSignInCallback, useAccessToken, Protected',
+  },
+  {
+    name: 'full app: popup, silent, session check, step-up (vanilla)',
+    imports:
+      'LogtoClient, signInWithPopup, signInSilently, checkSession, checkSessionOnFocus, reauthenticate',
+    react: '',
+  },
+  {
+    name: 'full React app: the above + every React export',
+    imports:
+      'LogtoClient, signInWithPopup, signInSilently, checkSession, checkSessionOnFocus, reauthenticate',
+    react: '*',
+  },
+  { name: 'everything: logto-spa + logto-spa/react (`export *`)', imports: '*', react: '*' },
+] as const;
+
+async function printApps(measure: Measure): Promise<void> {
+  const exportsOf = (names: string, entry: string): string =>
+    names === ''
+      ? ''
+      : names === '*'
+        ? `export * from '${entry}';`
+        : `export { ${names} } from '${entry}';`;
+  const peer = await measure({ contents: "export * from '@logto/react';" });
+  const rows: string[][] = [];
+  for (const app of apps) {
+    const size = await measure({
+      contents:
+        exportsOf(app.imports, './src/core/index.ts') +
+        exportsOf(app.react, './src/react/index.ts'),
+    });
+    rows.push([app.name, kb(size.minified), kb(size.gzip), ratio(peer.gzip / size.gzip)]);
+  }
+  console.log('\n### What an app ships, by what it imports\n');
+  console.log(formatTable(['app', 'minified', 'gzip', '@logto/react vs this'], rows));
 }
 
 /** Per-module minified bytes of our React entry (esbuild metafile `bytesInOutput`). */

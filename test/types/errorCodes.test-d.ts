@@ -4,7 +4,9 @@ import {
   LogtoDiscoveryError,
   LogtoError,
   LogtoUnexpectedError,
+  LogtoWindowError,
   type LogtoCallbackErrorCode,
+  type LogtoWindowErrorCode,
   type LogtoErrorCode,
 } from '../../src/core/index.js';
 
@@ -30,6 +32,12 @@ describe('error codes narrow', () => {
         case 'storage_error':
         case 'lock_timeout':
         case 'unexpected_error':
+        case 'popup_blocked':
+        case 'popup_closed':
+        case 'popup_timeout':
+        case 'login_required':
+        case 'silent_sign_in_unavailable':
+        case 'auth_time_stale':
           return error.message;
         case 'discovery_failed':
           expectTypeOf(error.code).toEqualTypeOf<'discovery_failed'>();
@@ -51,6 +59,15 @@ describe('error codes narrow', () => {
     expectTypeOf<LogtoDiscoveryError['url']>().toEqualTypeOf<string>();
     expectTypeOf<LogtoDiscoveryError['status']>().toEqualTypeOf<number | undefined>();
     expectTypeOf<LogtoUnexpectedError['cause']>().toEqualTypeOf<unknown>();
+    expectTypeOf<LogtoWindowError['code']>().toEqualTypeOf<LogtoWindowErrorCode>();
+    expectTypeOf<LogtoWindowErrorCode>().toEqualTypeOf<
+      | 'popup_blocked'
+      | 'popup_closed'
+      | 'popup_timeout'
+      | 'login_required'
+      | 'silent_sign_in_unavailable'
+      | 'auth_time_stale'
+    >();
     // @ts-expect-error a made-up code is not a LogtoErrorCode
     expectTypeOf<'made_up_code'>().toExtend<LogtoErrorCode>();
   });

@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../../../src/core/index.js';
-import { postSignOutUri, shopping, signIn, setUpTestIdp } from './harness.js';
+import { postSignOutUri, shopping, signIn, setUpTestIdp, snapshotWhere } from './harness.js';
 
 const { newClient } = setUpTestIdp();
-
-/** Resolves when `predicate` holds for the client's snapshot (checked on every change). */
-function snapshotWhere(
-  client: ReturnType<typeof newClient>['client'],
-  predicate: (snapshot: ReturnType<typeof client.getSnapshot>) => boolean,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('snapshot never matched')), 2000);
-    const check = () => {
-      if (!predicate(client.getSnapshot())) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve();
-    };
-    const unsubscribe = client.subscribe(check);
-    check();
-  });
-}
 
 describe('tabs stay in sync (BroadcastChannel + shared storage)', () => {
   it('sign-in, refresh and sign-out in one tab reach the other without a reload', async () => {

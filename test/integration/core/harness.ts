@@ -209,3 +209,21 @@ export function testClock(): { now: () => number; advance: (seconds: number) => 
     },
   };
 }
+
+/** Resolves when `predicate` holds for the client's snapshot (checked on every change). */
+export function snapshotWhere(
+  client: LogtoClient,
+  predicate: (snapshot: ReturnType<LogtoClient['getSnapshot']>) => boolean,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('snapshot never matched')), 2000);
+    const check = () => {
+      if (!predicate(client.getSnapshot())) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const unsubscribe = client.subscribe(check);
+    check();
+  });
+}

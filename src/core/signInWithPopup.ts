@@ -1,0 +1,67 @@
+import { LogtoWindowError } from './errors.js';
+import type { SignInCallbackResult, SignInUrlOptions } from './SignInFlow.js';
+import { defaultRedirectUri, type SignInWindowClient } from './SignInWindowClient.js';
+import { waitForCallback } from './waitForCallback.js';
+
+/** Options of {@link signInWithPopup}: those of `signIn()`, with defaults, plus the time limit. */
+export interface PopupSignInOptions extends Omit<SignInUrlOptions, 'redirectUri' | 'relay'> {
+  /** Where Logto sends the popup back. Default `${location.origin}/callback`. */
+  redirectUri?: string;
+  /** Give up (`popup_timeout`) after this long. Default 300 s. */
+  timeoutSeconds?: number;
+}
+
+/**
+ * Signs in through Logto in a popup window, without leaving the page: the app keeps its state.
+ * Call it straight from a click handler: the popup opens before anything else happens, or the
+ * browser blocks it. The popup lands on the app's usual callback route, whose
+ * `handleSignInCallback` hands the URL back here; this window exchanges the code (once), verifies
+ * the ID token, stores the session (every tab follows) and closes the popup.
+ *
+ * @param client the `LogtoClient`
+ * @param options sign-in options; `redirectUri` defaults to `${location.origin}/callback`
+ * @returns the verified claims of the new session
+ * @throws LogtoWindowError `popup_blocked`, `popup_closed` (noticed within a second),
+ *   `popup_timeout`; LogtoCallbackError `callback_error_response` for Logto's answer (e.g.
+ *   `error: 'access_denied'`); the errors of `handleSignInCallback`
+ * @example
+ * ```ts
+ * button.onclick = () =>
+ *   signInWithPopup(client).catch((error) => {
+ *     if (error instanceof LogtoError && error.code === 'popup_closed') return; // changed their mind
+ *     showError(error);
+ *   });
+ * ```
+ */
+export function signInWithPopup(
+  client: SignInWindowClient,
+  options: PopupSignInOptions = {},
+): Promise<SignInCallbackResult> {
+  if (client.signInWithPopup) return client.signInWithPopup(options);
+  const { redirectUri = defaultRedirectUri(), timeoutSeconds = 300, ...rest } = options;
+  // No await before this line: browsers let a page open a window only while handling a click.
+  const popup = open('', 'logto', 'popup,width=480,height=640');
+  if (!popup) return Promise.reject(new LogtoWindowError('popup_blocked', 'Popup blocked'));
+  let pending: string | undefined;
+  return (async () => {
+    const { url, state } = await client.createSignInUrl({ ...rest, redirectUri, relay: 'popup' });
+    pending = state;
+    // Listening before navigating: a fast answer cannot slip through.
+    const answer = waitForCallback(
+      state,
+      popup,
+      timeoutSeconds * 1000,
+      'popup_timeout',
+      () => popup.closed,
+    );
+    popup.location.href = url;
+    const callbackUrl = await answer;
+    pending = undefined;
+    return client.handleSignInCallback(callbackUrl);
+  })()
+    .catch(async (error: unknown) => {
+      if (pending) await client.discardSignIn(pending);
+      throw error;
+    })
+    .finally(() => popup.close());
+}

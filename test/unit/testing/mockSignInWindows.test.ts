@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  LogtoWindowError,
+  checkSession,
+  reauthenticate,
+  signInSilently,
+  signInWithPopup,
+} from '../../../src/core/index.js';
+import { createMockClient } from '../../../src/testing/index.js';
+
+const now = () => 1_700_000_000;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('the mock client and signInWithPopup & co.', () => {
+  it('signInWithPopup(mock) signs the mock user in without opening a window, and is recorded', async () => {
+    const open = vi.spyOn(window, 'open');
+    const mock = createMockClient({ user: { sub: 'u1', name: 'Ada' }, signedIn: false, now });
+    const signedIn = vi.fn();
+    mock.on('signedIn', signedIn);
+
+    const result = await signInWithPopup(mock, { postRedirectUri: '/orders' });
+
+    expect(open).not.toHaveBeenCalled();
+    expect(result).toMatchObject({
+      postRedirectUri: '/orders',
+      claims: { sub: 'u1', auth_time: now() },
+    });
+    expect(mock.getSnapshot()).toMatchObject({ isAuthenticated: true });
+    expect(mock.callsOf('signInWithPopup')).toEqual([[{ postRedirectUri: '/orders' }]]);
+    expect(signedIn).toHaveBeenCalledTimes(1);
+  });
+
+  it('an injected error makes it reject like the real one (popup_closed), staying signed out', async () => {
+    const closed = new LogtoWindowError('popup_closed', 'The sign-in popup was closed');
+    const mock = createMockClient({ errors: { signInWithPopup: closed } });
+
+    await expect(signInWithPopup(mock)).rejects.toBe(closed);
+    expect(mock.getSnapshot().isAuthenticated).toBe(false);
+  });
+
+  it('signInSilently follows signedInAtLogto: signs in with a Logto session, login_required without', async () => {
+    const withSession = createMockClient({ user: { sub: 'u1' }, signedIn: false });
+    await expect(signInSilently(withSession)).resolves.toMatchObject({ claims: { sub: 'u1' } });
+
+    const without = createMockClient({
+      user: { sub: 'u1' },
+      signedIn: false,
+      signedInAtLogto: false,
+    });
+    await expect(signInSilently(without)).rejects.toMatchObject({
+      code: 'login_required',
+      error: 'login_required',
+    });
+    expect(without.getSnapshot()).toMatchObject({ isAuthenticated: false, error: undefined });
+  });
+
+  it('checkSession ends the session with reason signedOutElsewhere once the user signed out at Logto', async () => {
+    const mock = createMockClient({ user: { sub: 'u1' } });
+    const signedOut = vi.fn();
+    mock.on('signedOut', signedOut);
+
+    await expect(checkSession(mock)).resolves.toBe(true);
+    expect(mock.getSnapshot().isAuthenticated).toBe(true);
+
+    mock.setSignedInAtLogto(false);
+    await expect(checkSession(mock)).resolves.toBe(false);
+    expect(mock.getSnapshot().isAuthenticated).toBe(false);
+    expect(signedOut).toHaveBeenCalledWith({ reason: 'signedOutElsewhere', fromOtherTab: false });
+  });
+
+  it('reauthenticate renews auth_time for a signed-in user and rejects when nobody is', async () => {
+    let clock = 1_700_000_000;
+    const mock = createMockClient({ user: { sub: 'u1' }, now: () => clock });
+    clock += 600;
+
+    const { claims } = await reauthenticate(mock, { maxAge: 0 });
+
+    expect(claims.auth_time).toBe(clock);
+    expect(mock.callsOf('reauthenticate')).toEqual([[{ maxAge: 0 }]]);
+    await mock.signOut();
+    await expect(reauthenticate(mock)).rejects.toMatchObject({ code: 'not_authenticated' });
+  });
+
+  it('createSignInUrl returns a URL with the state, and clearAllTokens passes its reason on', async () => {
+    const mock = createMockClient({ user: { sub: 'u1' } });
+    const signedOut = vi.fn();
+    mock.on('signedOut', signedOut);
+
+    const { url, state } = await mock.createSignInUrl({ redirectUri: 'http://localhost/callback' });
+    await mock.discardSignIn(state);
+    await mock.clearAllTokens('signedOutElsewhere');
+
+    expect(new URL(url).searchParams.get('state')).toBe(state);
+    await expect(mock.createSignInUrl({ redirectUri: 'not a url' })).rejects.toMatchObject({
+      code: 'config_invalid',
+    });
+    expect(signedOut).toHaveBeenCalledWith({ reason: 'signedOutElsewhere', fromOtherTab: false });
+    expect(mock.calls.map((call) => call.method)).toEqual([
+      'createSignInUrl',
+      'discardSignIn',
+      'clearAllTokens',
+      'createSignInUrl',
+    ]);
+  });
+});
