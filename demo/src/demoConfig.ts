@@ -15,6 +15,8 @@ export interface DemoEnv {
   VITE_LOGTO_SCOPES?: string | undefined;
   /** `session` keeps the session in this tab's sessionStorage (a custom storage); default IndexedDB. */
   VITE_LOGTO_STORAGE?: string | undefined;
+  /** `1`: try single sign-on on load (`signInSilently`, needs Logto on the same site). Default off. */
+  VITE_LOGTO_SILENT_SIGN_IN?: string | undefined;
 }
 
 /**
@@ -27,6 +29,7 @@ export interface RuntimeConfig {
   appId?: unknown;
   resources?: unknown;
   scopes?: unknown;
+  silentSignIn?: unknown;
 }
 
 /** What the demo app and its dev server are configured with. */
@@ -35,6 +38,8 @@ export interface DemoConfig {
   /** `${endpoint}/oidc`, where the demo API fetches the signing keys. */
   issuer: string;
   storage: 'indexeddb' | 'session';
+  /** Try `signInSilently` once on load when there is no session. */
+  silentSignIn: boolean;
 }
 
 export const defaultEndpoint = 'http://127.0.0.1:3001';
@@ -105,5 +110,9 @@ export function demoConfig(env: DemoEnv, runtime: RuntimeConfig = {}): DemoConfi
     },
     issuer: `${endpoint}/oidc`,
     storage: text(env.VITE_LOGTO_STORAGE) === 'session' ? 'session' : 'indexeddb',
+    silentSignIn:
+      typeof runtime.silentSignIn === 'boolean'
+        ? runtime.silentSignIn
+        : text(env.VITE_LOGTO_SILENT_SIGN_IN) === '1',
   };
 }

@@ -3,6 +3,7 @@ import { ErrorBox } from '../components/ErrorBox.js';
 import { Loading } from '../components/Loading.js';
 import { displayName } from '../format.js';
 import { useAction } from '../hooks.js';
+import { checkSession, reauthenticate, signInSilently, signInWithPopup } from 'logto-spa';
 import { useIdTokenClaims, useLogto } from 'logto-spa/react';
 import { Link } from '../router.js';
 
@@ -10,8 +11,13 @@ const redirectUri = () => `${window.location.origin}/callback`;
 
 /** Auth state, sign-in, sign-up and sign-out: the seed guide's home page, in React. */
 export function HomePage() {
-  const { isLoading, isAuthenticated, isSigningOut, error, signIn, signOut } = useLogto();
+  const { isLoading, isAuthenticated, isSigningOut, error, signIn, signOut, client } = useLogto();
   const claims = useIdTokenClaims();
+  // Both open a popup: useAction calls them synchronously in the click handler, as browsers require.
+  const [startPopup, popup] = useAction(() => signInWithPopup(client, { postRedirectUri: '/' }));
+  const [startConfirm, confirm] = useAction(() => reauthenticate(client));
+  const [startSilent, silent] = useAction(() => signInSilently(client));
+  const [startCheck, check] = useAction(() => checkSession(client));
   const [startSignIn, signingIn] = useAction(() =>
     signIn({ redirectUri: redirectUri(), postRedirectUri: '/' }),
   );
@@ -19,10 +25,18 @@ export function HomePage() {
     signIn({ redirectUri: redirectUri(), postRedirectUri: '/', interactionMode: 'signUp' }),
   );
   const [startSignOut, signingOut] = useAction(() => signOut(`${window.location.origin}/`));
-  const actionError = signingIn.error ?? signingUp.error ?? signingOut.error;
+  const actionError =
+    signingIn.error ??
+    signingUp.error ??
+    signingOut.error ??
+    popup.error ??
+    confirm.error ??
+    silent.error ??
+    check.error;
   // isSigningOut stays true after signOut() resolved, until the page has left for Logto.
   const leaving = signingOut.pending || isSigningOut;
-  const busy = signingIn.pending || signingUp.pending || leaving;
+  const busy =
+    signingIn.pending || signingUp.pending || leaving || popup.pending || confirm.pending;
 
   return (
     <>
@@ -73,6 +87,32 @@ export function HomePage() {
               >
                 {leaving ? 'Signing out…' : 'Sign out'}
               </button>
+            ) : null}
+            {isAuthenticated ? (
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  startConfirm();
+                }}
+                disabled={busy}
+                data-testid="reauthenticate"
+              >
+                {confirm.pending ? 'Waiting for the popup…' : 'Confirm it’s you'}
+              </button>
+            ) : null}
+            {isAuthenticated ? (
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  startCheck();
+                }}
+                disabled={busy || check.pending}
+                data-testid="check-session"
+              >
+                {check.pending ? 'Asking Logto…' : 'Still signed in at Logto?'}
+              </button>
             ) : (
               <>
                 <button
@@ -90,6 +130,28 @@ export function HomePage() {
                   type="button"
                   className="button"
                   onClick={() => {
+                    startPopup();
+                  }}
+                  disabled={busy}
+                  data-testid="sign-in-popup"
+                >
+                  {popup.pending ? 'Waiting for the popup…' : 'Sign in with a popup'}
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    startSilent();
+                  }}
+                  disabled={busy || silent.pending}
+                  data-testid="sign-in-silently"
+                >
+                  {silent.pending ? 'Asking Logto…' : 'Try single sign-on'}
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
                     startSignUp();
                   }}
                   disabled={busy}
@@ -101,6 +163,20 @@ export function HomePage() {
             )}
           </div>
         )}
+        {isAuthenticated && confirm.result ? (
+          <p className="muted" data-testid="reauthenticated">
+            Confirmed: you signed in again at{' '}
+            <time data-testid="auth-time" data-auth-time={confirm.result.claims.auth_time}>
+              {new Date((confirm.result.claims.auth_time ?? 0) * 1000).toLocaleTimeString()}
+            </time>
+            . A sensitive action could go ahead now.
+          </p>
+        ) : null}
+        {isAuthenticated && check.result === true ? (
+          <p className="muted" data-testid="session-alive">
+            Logto still has your session.
+          </p>
+        ) : null}
         {actionError === undefined ? null : (
           <ErrorBox error={actionError} title="That did not work" testId="action-error" />
         )}

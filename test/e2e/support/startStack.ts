@@ -29,6 +29,8 @@ export async function startStack(options: {
   app: 'demo' | 'fixture' | 'guard';
   idp?: Omit<DevIdpOptions, 'seed'>;
   resourceTtl?: number;
+  /** Extra runtime configuration of the demo, e.g. `{ silentSignIn: true }`. */
+  demo?: Record<string, unknown>;
 }): Promise<Stack> {
   // Both are set after the app server starts: its origin goes into the IdP's seed.
   let idp: DevIdp | undefined; // eslint-disable-line prefer-const
@@ -38,7 +40,7 @@ export async function startStack(options: {
     // The demo keeps its own scopes and resources; the bare page is told everything.
     runtimeConfig: () =>
       options.app === 'demo'
-        ? { endpoint: idp?.origin }
+        ? { endpoint: idp?.origin, ...options.demo }
         : {
             endpoint: idp?.origin,
             appId: 'demo-spa',
