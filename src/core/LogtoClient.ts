@@ -21,13 +21,8 @@ import { ProactiveRefresher } from './ProactiveRefresher.js';
 import { RefreshLock } from './RefreshLock.js';
 import type { LoadedSession } from './SessionStore.js';
 import { SignOut } from './SignOut.js';
-import {
-  SignInFlow,
-  type SignInCallbackResult,
-  type SignInOptions,
-  type SignInRequest,
-  type SignInUrlOptions,
-} from './SignInFlow.js';
+import { SignInFlow, type SignInCallbackResult, type SignInOptions } from './SignInFlow.js';
+import type { SignInRequest, SignInUrlOptions } from './SignInFlow.js';
 import { signInSilentlyOnLoad } from './signInSilentlyOnLoad.js';
 import { TabSync, type SignOutReason, type TabMessage } from './TabSync.js';
 import { TokenManager } from './TokenManager.js';
@@ -55,8 +50,6 @@ export class LogtoClient {
   readonly #events = new Emitter();
   readonly #state = new AuthState(this.#events);
   readonly #callbacks = new Map<string, Promise<SignInCallbackResult>>();
-  /** States of popup/iframe sign-ins this instance started: their callbacks are ours to finish. */
-  readonly #ownRelays = new Set<string>();
   readonly #navigate: (url: string) => void;
   readonly #signOut: SignOut;
   #ready: Promise<void> | undefined;
@@ -141,21 +134,17 @@ export class LogtoClient {
   }
 
   /**
-   * Stores a PKCE transaction and returns the authorization URL and its `state`, without leaving
-   * the page (what `signInWithPopup` builds on). @throws LogtoConfigError, LogtoNetworkError
+   * {@link signIn} without leaving the page: returns the authorization URL and its `state`.
    * @example const { url, state } = await client.createSignInUrl({ redirectUri, relay: 'popup' });
    */
   async createSignInUrl(options: SignInUrlOptions): Promise<SignInRequest> {
     await this.#init();
-    const request = await this.#flow.createSignInUrl(options);
-    if (options.relay) this.#ownRelays.add(request.state);
-    return request;
+    return this.#flow.createSignInUrl(options);
   }
 
   /** Forgets the pending sign-in with this `state` (a closed popup, a session check). */
-  async discardSignIn(state: string): Promise<void> {
-    this.#ownRelays.delete(state);
-    await this.#context.transactions.remove(state);
+  discardSignIn(state: string): Promise<void> {
+    return this.#flow.discard(state);
   }
 
   /** Whether `url` is the callback of a sign-in started in this browser. */
@@ -166,9 +155,8 @@ export class LogtoClient {
 
   /**
    * Handles the redirect back from Logto. The same URL handled twice (React StrictMode, a double
-   * click) makes one token request and both calls settle the same way. In a popup or hidden iframe
-   * whose sign-in another window started (`createSignInUrl({ relay })`), it hands the URL to that
-   * window instead, which exchanges the code, and never settles: that window closes this one.
+   * click) makes one token request and both calls settle the same way. In a popup or iframe that
+   * another window opened (`createSignInUrl({ relay })`), it hands the URL over and never settles.
    *
    * @throws LogtoCallbackError, LogtoIdTokenError, LogtoTokenEndpointError, LogtoNetworkError
    */
@@ -294,10 +282,7 @@ export class LogtoClient {
     this.#afterTokensChanged();
   }
 
-  /**
-   * Forgets the whole session here and in every tab, without contacting Logto. `reason` is what
-   * the `signedOut` event reports (default `'cleared'`).
-   */
+  /** Forgets the session here and in every tab (no network); `signedOut` reports `reason`. */
   async clearAllTokens(reason: SignOutReason = 'cleared'): Promise<void> {
     await this.#init();
     await this.#clearSession(reason);
@@ -348,7 +333,7 @@ export class LogtoClient {
   async #handleCallback(url: string): Promise<SignInCallbackResult> {
     await this.#init();
     const state = new URL(url).searchParams.get('state') ?? '';
-    const relay = this.#ownRelays.has(state) ? undefined : await this.#flow.relayOf(state);
+    const relay = await this.#flow.relayOf(state);
     // The window that opened this one finishes the sign-in and closes it.
     if (relay) return relayCallback(url, state, relay);
     this.#state.set({ isHandlingCallback: true });
@@ -359,7 +344,6 @@ export class LogtoClient {
       );
       await this.#context.transactions.markCompleted(result.state);
       this.#context.log?.('callback', 'stored');
-      this.#ownRelays.delete(result.state);
       this.#tabSync?.post('signed-in');
       this.#state.signedIn(
         stored.claims,

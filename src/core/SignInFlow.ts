@@ -88,6 +88,8 @@ const transactionMaxAgeSeconds = 3600;
  */
 export class SignInFlow {
   readonly #context: ClientContext;
+  /** States of popup/iframe sign-ins this client started: their callbacks are its to finish. */
+  readonly #ownRelays = new Set<string>();
 
   constructor(context: ClientContext) {
     this.#context = context;
@@ -151,13 +153,24 @@ export class SignInFlow {
     ];
     for (const [name, value] of params)
       if (value !== undefined) url.searchParams.append(name, value);
+    if (options.relay) this.#ownRelays.add(transaction.id);
     return { url: url.href, state: transaction.id };
   }
 
-  /** Where the callback of the pending sign-in with this state is to be relayed, if anywhere. */
+  /**
+   * Where the callback of the pending sign-in with this state is to be handed, if another window
+   * (not this client) started it for a popup or iframe.
+   */
   async relayOf(state: string): Promise<CallbackRelay | undefined> {
     const relay = /^(popup|iframe)\./.exec(state)?.[1] as CallbackRelay | undefined;
-    return relay && (await this.#context.transactions.get(state)) ? relay : undefined;
+    if (!relay || this.#ownRelays.has(state)) return undefined;
+    return (await this.#context.transactions.get(state)) ? relay : undefined;
+  }
+
+  /** Drops the pending sign-in with this state. */
+  async discard(state: string): Promise<void> {
+    this.#ownRelays.delete(state);
+    await this.#context.transactions.remove(state);
   }
 
   /**
@@ -197,6 +210,7 @@ export class SignInFlow {
     }
     // Consumed here, whatever happens next: an authorization code is good for one try only.
     const stored = await transactions.remove(state);
+    this.#ownRelays.delete(state);
     if (!stored) {
       if ((await transactions.getAllKeys()).length === 0) {
         throw new LogtoCallbackError('callback_no_transaction', 'No sign-in was started here');
