@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Card } from '../components/Card.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { Loading } from '../components/Loading.js';
@@ -76,89 +77,39 @@ export function HomePage() {
         {isLoading ? null : (
           <div className="button-row">
             {isAuthenticated ? (
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  startSignOut();
-                }}
-                disabled={busy}
-                data-testid="sign-out"
-              >
-                {leaving ? 'Signing out…' : 'Sign out'}
-              </button>
-            ) : null}
-            {isAuthenticated ? (
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  startConfirm();
-                }}
-                disabled={busy}
-                data-testid="reauthenticate"
-              >
-                {confirm.pending ? 'Waiting for the popup…' : 'Confirm it’s you'}
-              </button>
-            ) : null}
-            {isAuthenticated ? (
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  startCheck();
-                }}
-                disabled={busy || check.pending}
-                data-testid="check-session"
-              >
-                {check.pending ? 'Asking Logto…' : 'Still signed in at Logto?'}
-              </button>
+              <>
+                <ActionButton run={startSignOut} disabled={busy} testId="sign-out">
+                  {leaving ? 'Signing out…' : 'Sign out'}
+                </ActionButton>
+                <ActionButton run={startConfirm} disabled={busy} testId="reauthenticate">
+                  {confirm.pending ? 'Waiting for the popup…' : 'Confirm it’s you'}
+                </ActionButton>
+                <ActionButton
+                  run={startCheck}
+                  disabled={busy || check.pending}
+                  testId="check-session"
+                >
+                  {check.pending ? 'Asking Logto…' : 'Still signed in at Logto?'}
+                </ActionButton>
+              </>
             ) : (
               <>
-                <button
-                  type="button"
-                  className="button primary"
-                  onClick={() => {
-                    startSignIn();
-                  }}
-                  disabled={busy}
-                  data-testid="sign-in"
-                >
+                <ActionButton run={startSignIn} disabled={busy} testId="sign-in" primary>
                   {signingIn.pending ? 'Redirecting…' : 'Sign in'}
-                </button>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => {
-                    startPopup();
-                  }}
-                  disabled={busy}
-                  data-testid="sign-in-popup"
-                >
+                </ActionButton>
+                <ActionButton run={startPopup} disabled={busy} testId="sign-in-popup">
                   {popup.pending ? 'Waiting for the popup…' : 'Sign in with a popup'}
-                </button>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => {
-                    startSilent();
-                  }}
+                </ActionButton>
+                <ActionButton
+                  run={startSilent}
                   disabled={busy || silent.pending}
-                  data-testid="sign-in-silently"
+                  testId="sign-in-silently"
                 >
                   {silent.pending ? 'Asking Logto…' : 'Try single sign-on'}
-                </button>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => {
-                    startSignUp();
-                  }}
-                  disabled={busy}
-                  data-testid="sign-up"
-                >
+                </ActionButton>
+                <ActionButton run={startSignUp} disabled={busy} testId="sign-up">
                   {signingUp.pending ? 'Redirecting…' : 'Sign up'}
-                </button>
+                </ActionButton>
               </>
             )}
           </div>
@@ -218,5 +169,28 @@ export function HomePage() {
         </ul>
       </Card>
     </>
+  );
+}
+
+/** A button of the session card; `run` is called in the click handler itself (popups need that). */
+function ActionButton(props: {
+  run: () => void;
+  disabled: boolean;
+  testId: string;
+  primary?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={props.primary ? 'button primary' : 'button'}
+      onClick={() => {
+        props.run();
+      }}
+      disabled={props.disabled}
+      data-testid={props.testId}
+    >
+      {props.children}
+    </button>
   );
 }
