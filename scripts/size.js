@@ -10,7 +10,7 @@ import { build } from 'esbuild';
  * capabilities ships less (`npm run bench` measures such apps).
  */
 const entries = [
-  { name: 'logto-spa (core)', file: 'src/core/index.ts', budget: 15 * 1024 },
+  { name: 'logto-spa (core)', file: 'src/core/index.ts', budget: 17 * 1024 },
   { name: 'logto-spa/react (core included)', file: 'src/react/index.ts', budget: 18 * 1024 },
 ];
 
