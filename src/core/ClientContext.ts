@@ -3,7 +3,7 @@ import type { ResolvedConfig } from './LogtoConfig.js';
 import type { LogtoLogger } from './logger.js';
 import type { ProviderMetadata } from './ProviderMetadata.js';
 import type { SessionStore } from './SessionStore.js';
-import type { TransactionStore } from './TransactionStore.js';
+import type { LogtoStorage } from './storage/LogtoStorage.js';
 import type { IdTokenExpectations, VerifiedIdToken } from './verifyIdToken.js';
 
 /** The shared pieces the client's flows work with. Built once by {@link LogtoClient}. */
@@ -14,7 +14,10 @@ export interface ClientContext {
   readonly now: () => number;
   readonly metadata: ProviderMetadata;
   readonly session: SessionStore;
-  readonly transactions: TransactionStore;
+  /** Where everything is kept, under {@link keyPrefix}. */
+  readonly storage: LogtoStorage;
+  /** `logto:<appId>:`, the prefix of every storage key of this client. */
+  readonly keyPrefix: string;
   /** The debug log; `undefined` when off, so `log?.(...)` costs nothing. */
   readonly log: LogtoLogger | undefined;
   /** Verifies an ID token against the provider's keys and this client's expectations. */

@@ -342,7 +342,7 @@ export class LogtoClient {
       const stored = await this.#tokens.withLock(() =>
         this.#context.session.save(this.#context.session.create(result.session)),
       );
-      await this.#context.transactions.markCompleted(result.state);
+      await this.#flow.markCompleted(result.state);
       this.#context.log?.('callback', 'stored');
       this.#tabSync?.post('signed-in');
       this.#state.signedIn(

@@ -1,4 +1,3 @@
-import { SigninState } from 'oidc-client-ts';
 import type { CallbackRelay } from './callbackRelay.js';
 import type { IdTokenClaims } from './claims.js';
 import type { ClientContext } from './ClientContext.js';
@@ -8,12 +7,10 @@ import {
   type Prompt,
   type SignInIdentifier,
 } from './constants.js';
-import { LogtoCallbackError, LogtoConfigError, LogtoResponseError } from './errors.js';
-import { postForm } from './http.js';
+import { LogtoConfigError, LogtoNetworkError } from './errors.js';
 import { parseHttpUrl } from './LogtoConfig.js';
 import { looksLikeCallback } from './looksLikeCallback.js';
-import { parseTokenResponse } from './tokenResponse.js';
-import { tokenKey } from './tokenKey.js';
+import type { SignInSteps } from './SignInSteps.js';
 
 /** Options of `signIn()`. Only `redirectUri` is required. */
 export interface SignInOptions {
@@ -58,12 +55,6 @@ export interface SignInRequest {
   state: string;
 }
 
-/** What a transaction keeps besides the PKCE secrets. */
-interface TransactionData {
-  postRedirectUri?: string | undefined;
-  subject?: string | undefined;
-}
-
 /** What `handleSignInCallback()` resolves to. */
 export interface SignInCallbackResult {
   /** The `postRedirectUri` given to `signIn()`, if any. */
@@ -72,10 +63,14 @@ export interface SignInCallbackResult {
   claims: IdTokenClaims;
 }
 
-const firstScreens = new Set<string>(Object.values(FirstScreen));
+/** A sign-in callback accepted: the new session, not stored yet. */
+export interface CompletedSignIn extends SignInCallbackResult {
+  /** The transaction's state, to be marked completed once the session is stored. */
+  state: string;
+  session: Parameters<ClientContext['session']['create']>[0];
+}
 
-/** Abandoned sign-in transactions are swept after this long. */
-const transactionMaxAgeSeconds = 3600;
+const firstScreens = new Set<string>(Object.values(FirstScreen));
 
 /**
  * The authorization-code-with-PKCE flow. oidc-client-ts's `SigninState` makes the transaction:
@@ -85,19 +80,27 @@ const transactionMaxAgeSeconds = 3600;
  * (measured by `npm run bench`). The code exchange is ours too: it goes through the injected
  * `fetch`, parses Logto's error bodies, and the ID token is verified (signature included, which
  * oidc-client-ts does not do) before anything is stored.
+ *
+ * The steps themselves ({@link SignInSteps}) are imported the first time a sign-in starts or a
+ * callback arrives, so a page that does neither never downloads them nor oidc-client-ts
+ * (bundlers put them in a chunk of their own).
  */
 export class SignInFlow {
   readonly #context: ClientContext;
   /** States of popup/iframe sign-ins this client started: their callbacks are its to finish. */
   readonly #ownRelays = new Set<string>();
+  #steps: Promise<SignInSteps> | undefined;
 
   constructor(context: ClientContext) {
     this.#context = context;
   }
 
-  /** Creates a transaction and returns the authorization URL to navigate to. */
+  /**
+   * Creates a transaction and returns the authorization URL to navigate to.
+   *
+   * @throws LogtoConfigError for a bad `redirectUri` or `firstScreen`
+   */
   async createSignInUrl(options: SignInUrlOptions): Promise<SignInRequest> {
-    const { config } = this.#context;
     parseHttpUrl('redirectUri', options.redirectUri);
     if (options.firstScreen !== undefined && !firstScreens.has(options.firstScreen)) {
       throw new LogtoConfigError(
@@ -105,56 +108,9 @@ export class SignInFlow {
         `must be one of ${[...firstScreens].join(', ')}, got ${JSON.stringify(options.firstScreen)}`,
       );
     }
-    const logtoParams: Record<string, string> = {};
-    if (options.firstScreen) logtoParams.first_screen = options.firstScreen;
-    else if (options.interactionMode) logtoParams.interaction_mode = options.interactionMode;
-    if (options.identifiers?.length) logtoParams.identifier = options.identifiers.join(' ');
-    if (options.directSignIn) {
-      const { method, target } = options.directSignIn;
-      logtoParams.direct_sign_in = `${method}:${target}`;
-    }
-    const { transactions, metadata } = this.#context;
-    const { authorization_endpoint } = await metadata.getDiscovery();
-    await SigninState.clearStaleState(transactions, transactionMaxAgeSeconds);
-    const scope = config.scopes.join(' ');
-    const transaction = await SigninState.create({
-      authority: config.issuer,
-      client_id: config.appId,
-      redirect_uri: options.redirectUri,
-      scope,
-      code_verifier: true,
-      nonce: randomToken(),
-      data: {
-        postRedirectUri: options.postRedirectUri,
-        subject: options.subject,
-      } satisfies TransactionData,
-      // The relay is part of the state, so the popup's callback page knows it without a lookup.
-      ...(options.relay && { id: `${options.relay}.${randomToken()}` }),
-    });
-    await transactions.rememberRedirectUri(options.redirectUri);
-    await transactions.set(transaction.id, transaction.toStorageString());
-
-    const prompt = options.prompt ?? config.prompt;
-    const url = new URL(authorization_endpoint);
-    const params: [string, string | undefined][] = [
-      ['client_id', config.appId],
-      ['redirect_uri', options.redirectUri],
-      ['code_challenge', transaction.code_challenge],
-      ['code_challenge_method', 'S256'],
-      ['state', transaction.id],
-      ['nonce', transaction.nonce],
-      ['response_type', 'code'],
-      ['prompt', Array.isArray(prompt) ? prompt.join(' ') : prompt],
-      ['scope', scope],
-      ...config.resources.map((resource): [string, string] => ['resource', resource]),
-      ...Object.entries(logtoParams),
-      ['login_hint', options.loginHint],
-      ...Object.entries(options.extraParams ?? {}),
-    ];
-    for (const [name, value] of params)
-      if (value !== undefined) url.searchParams.append(name, value);
-    if (options.relay) this.#ownRelays.add(transaction.id);
-    return { url: url.href, state: transaction.id };
+    const request = await (await this.#load()).createRequest(options);
+    if (options.relay) this.#ownRelays.add(request.state);
+    return request;
   }
 
   /**
@@ -164,13 +120,13 @@ export class SignInFlow {
   async relayOf(state: string): Promise<CallbackRelay | undefined> {
     const relay = /^(popup|iframe)\./.exec(state)?.[1] as CallbackRelay | undefined;
     if (!relay || this.#ownRelays.has(state)) return undefined;
-    return (await this.#context.transactions.get(state)) ? relay : undefined;
+    return (await (await this.#load()).transactions.get(state)) ? relay : undefined;
   }
 
   /** Drops the pending sign-in with this state. */
   async discard(state: string): Promise<void> {
     this.#ownRelays.delete(state);
-    await this.#context.transactions.remove(state);
+    await (await this.#load()).transactions.remove(state);
   }
 
   /**
@@ -180,104 +136,45 @@ export class SignInFlow {
    */
   async isSignInRedirected(url: string): Promise<boolean> {
     if (!looksLikeCallback(url)) return false;
-    const parsed = new URL(url);
-    const known = await this.#context.transactions.knownRedirectUris();
-    return known.some((uri) => sameEndpoint(uri, parsed));
+    const { origin, pathname } = new URL(url);
+    const known = await (await this.#load()).transactions.knownRedirectUris();
+    return known.some((uri) => {
+      const target = new URL(uri);
+      return target.origin === origin && target.pathname === pathname;
+    });
   }
 
   /**
    * Validates the callback, exchanges the code and verifies the ID token. Returns the new tokens
-   * without storing them; the caller stores them.
+   * without storing them; the caller stores them, then calls {@link markCompleted}.
    */
-  async completeSignIn(url: string): Promise<{
-    state: string;
-    postRedirectUri: string | undefined;
-    claims: IdTokenClaims;
-    session: Parameters<ClientContext['session']['create']>[0];
-  }> {
-    const { transactions, metadata, config, http, now, log } = this.#context;
-    const params = new URL(url).searchParams;
-    log?.('callback', 'checking');
-    const state = params.get('state');
-    if (!state) {
-      throw new LogtoCallbackError('callback_state_mismatch', 'The callback has no state');
-    }
-    if (await transactions.wasCompleted(state)) {
-      throw new LogtoCallbackError(
-        'callback_replayed',
-        'This sign-in callback was already handled',
-      );
-    }
-    // Consumed here, whatever happens next: an authorization code is good for one try only.
-    const stored = await transactions.remove(state);
-    this.#ownRelays.delete(state);
-    if (!stored) {
-      if ((await transactions.getAllKeys()).length === 0) {
-        throw new LogtoCallbackError('callback_no_transaction', 'No sign-in was started here');
-      }
-      throw new LogtoCallbackError(
-        'callback_state_mismatch',
-        'The callback state matches no pending sign-in',
-      );
-    }
-    const transaction = await SigninState.fromStorageString(stored);
-    if (transaction.authority !== config.issuer || transaction.client_id !== config.appId) {
-      throw new LogtoCallbackError(
-        'callback_state_mismatch',
-        'The pending sign-in was started for another issuer or app',
-      );
-    }
-    const error = params.get('error');
-    if (error) {
-      const description = params.get('error_description') ?? undefined;
-      throw new LogtoCallbackError(
-        'callback_error_response',
-        `Sign-in failed: ${error}${description ? ` (${description})` : ''}`,
-        { error, errorDescription: description },
-      );
-    }
-    const code = params.get('code');
-    if (!code || !transaction.code_verifier) {
-      throw new LogtoCallbackError('callback_missing_code', 'The callback has no code');
-    }
-    const discovery = await metadata.getDiscovery();
-    log?.('callback', 'exchanging code');
-    const body = await postForm(http, 'token', discovery.token_endpoint, {
-      grant_type: 'authorization_code',
-      client_id: config.appId,
-      code,
-      code_verifier: transaction.code_verifier,
-      redirect_uri: transaction.redirect_uri,
-    });
-    const tokens = parseTokenResponse(body, now());
-    if (!tokens.idToken) throw new LogtoResponseError('Token response has no id_token');
-    const data = transaction.data as TransactionData | undefined;
-    const { claims, clockOffset } = await this.#context.verifyIdToken(tokens.idToken, {
-      nonce: transaction.nonce,
-      subject: data?.subject,
-    });
-    log?.('callback', 'ID token verified');
-    return {
-      state,
-      postRedirectUri: data?.postRedirectUri,
-      claims,
-      session: {
-        idToken: tokens.idToken,
-        refreshToken: tokens.refreshToken,
-        // Without a resource, Logto's code exchange returns the opaque token for userinfo.
-        accessTokens: { [tokenKey()]: tokens.accessToken },
-        clockOffset,
-      },
-    };
+  async completeSignIn(url: string): Promise<CompletedSignIn> {
+    this.#ownRelays.delete(new URL(url).searchParams.get('state') ?? '');
+    return (await this.#load()).complete(url);
   }
-}
 
-function sameEndpoint(expected: string, actual: URL): boolean {
-  const target = new URL(expected);
-  return target.origin === actual.origin && target.pathname === actual.pathname;
-}
+  /** Records that the sign-in with this state finished, so a replay of its callback is recognised. */
+  async markCompleted(state: string): Promise<void> {
+    await (await this.#load()).transactions.markCompleted(state);
+  }
 
-function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  /**
+   * The sign-in steps, loaded once. A failed download is not kept, so the next call tries again.
+   *
+   * @throws LogtoNetworkError when the chunk cannot be loaded
+   */
+  #load(): Promise<SignInSteps> {
+    return (this.#steps ??= import('./SignInSteps.js').then(
+      ({ SignInSteps }) => new SignInSteps(this.#context),
+      (cause: unknown) => {
+        this.#steps = undefined;
+        // Chromium and Firefox name the chunk: "... dynamically imported module: <url>".
+        throw new LogtoNetworkError(
+          /imported module: (\S+)/.exec(String(cause))?.[1] ?? './SignInSteps.js',
+          cause,
+          ' (the sign-in code): check the connection, or reload the page if the app was updated',
+        );
+      },
+    ));
+  }
 }

@@ -4,7 +4,6 @@ import type { ClientOptions, ResolvedConfig } from './LogtoConfig.js';
 import { ProviderMetadata } from './ProviderMetadata.js';
 import { SessionStore } from './SessionStore.js';
 import { createDefaultStorage } from './storage/createDefaultStorage.js';
-import { TransactionStore } from './TransactionStore.js';
 import { verifyIdToken } from './verifyIdToken.js';
 
 /**
@@ -37,7 +36,8 @@ export function createClientContext(config: ResolvedConfig, options: ClientOptio
     metadata,
     log,
     session: new SessionStore(storage, prefix, issuer, appId),
-    transactions: new TransactionStore(storage, prefix, now),
+    storage,
+    keyPrefix: prefix,
     verifyIdToken: (token, expected) =>
       verifyIdToken(
         token,

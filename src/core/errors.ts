@@ -218,9 +218,10 @@ export class LogtoNetworkError extends LogtoError {
   /** The URL that failed, without its query string. */
   readonly url: string;
 
-  constructor(url: string, cause: unknown) {
+  /** @param hint what to do about it, when the URL is not the identity provider's */
+  constructor(url: string, cause: unknown, hint?: string) {
     const bare = url.split(/[?#]/)[0] ?? url;
-    super('network_error', `Network request to ${bare} failed${networkHint(bare, cause)}`, {
+    super('network_error', `Network request to ${bare} failed${hint ?? networkHint(bare, cause)}`, {
       cause,
     });
     this.url = bare;

@@ -1,9 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { build } from 'esbuild';
 import { describe, expect, inject, it } from 'vitest';
 
+import type * as Core from '../../src/core/index.js';
+import { completeSignIn } from '../../src/dev-idp/index.js';
+import { alice, redirectUri, startTestIdp } from '../integration/core/harness.js';
 import { cleanNpmEnv } from './cleanNpmEnv.js';
 
 const appDir = inject('appDir');
@@ -33,6 +37,72 @@ describe('the packed tarball installed into an empty app', () => {
     expect(installed.length, installed.join(', ')).toBeLessThanOrEqual(4);
     expect(installed).not.toContain('oidc-provider');
     expect(installed).not.toContain('koa');
+  });
+
+  it('signs in with the installed package: its sign-in code and oidc-client-ts load on demand', async () => {
+    const idp = await startTestIdp();
+    try {
+      // What the app's own node_modules resolve, not the sources.
+      const spa = (await import(
+        join(appDir, 'node_modules/logto-spa/dist/core/index.js')
+      )) as typeof Core;
+      const navigations: string[] = [];
+      const client = new spa.LogtoClient(
+        { endpoint: idp.origin, appId: idp.seed.app.appId },
+        { storage: new spa.MemoryStorage(), navigate: (url) => navigations.push(url) },
+      );
+      await client.signIn(redirectUri);
+      const callback = await completeSignIn(navigations[0] ?? '', alice);
+      const { claims } = await client.handleSignInCallback(callback);
+
+      expect(claims.username).toBe('alice');
+      expect(await client.isAuthenticated()).toBe(true);
+      client.dispose();
+    } finally {
+      await idp.close();
+    }
+  });
+
+  it('bundles into an app that downloads oidc-client-ts only when a sign-in starts', async () => {
+    const entry = join(appDir, 'app.js');
+    writeFileSync(
+      entry,
+      "import { LogtoClient } from 'logto-spa';\n" +
+        "const client = new LogtoClient({ endpoint: 'https://tenant.logto.app', appId: 'app' });\n" +
+        "if (!(await client.isAuthenticated())) await client.signIn(location.origin + '/callback');\n",
+    );
+    const { metafile } = await build({
+      entryPoints: [entry],
+      bundle: true,
+      splitting: true,
+      minify: true,
+      format: 'esm',
+      outdir: join(appDir, 'out'),
+      write: false,
+      metafile: true,
+      logLevel: 'error',
+    });
+    const { outputs } = metafile;
+    // The app's chunk and what it imports statically: what loads before the app runs.
+    const [appChunk] = Object.keys(outputs).filter((path) => path.endsWith('/app.js'));
+    const initial = new Set([appChunk ?? '']);
+    for (const path of initial) {
+      for (const imported of outputs[path]?.imports ?? []) {
+        if (imported.kind === 'import-statement') initial.add(imported.path);
+      }
+    }
+    const withOidcClient = Object.keys(outputs).filter((path) =>
+      Object.keys(outputs[path]?.inputs ?? {}).some((input) =>
+        input.includes('/node_modules/oidc-client-ts/'),
+      ),
+    );
+
+    expect(initial.size).toBeGreaterThan(1);
+    expect(withOidcClient).toHaveLength(1);
+    const [lazy = ''] = withOidcClient;
+    expect(initial.has(lazy)).toBe(false);
+    // Only its SigninState and what that needs (about 11 KB), not the whole library (70 KB).
+    expect(outputs[lazy]?.bytes).toBeLessThan(20_000);
   });
 
   it('ships the MIT licence', () => {

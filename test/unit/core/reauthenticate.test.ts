@@ -5,6 +5,7 @@ import {
   reauthenticate,
   signInWithPopup,
 } from '../../../src/core/index.js';
+import { discoveryDocument } from '../../helpers/discoveryDocument.js';
 import { createTestKey, signJwt, type TestKey } from '../../helpers/testKeys.js';
 import { stubPopup } from '../../support/fakeWindows.js';
 
@@ -31,15 +32,7 @@ function setUp() {
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : input.toString());
     if (url.pathname.endsWith('/openid-configuration'))
-      return Response.json({
-        issuer,
-        authorization_endpoint: `${issuer}/auth`,
-        token_endpoint: `${issuer}/token`,
-        jwks_uri: `${issuer}/jwks`,
-        userinfo_endpoint: `${issuer}/me`,
-        end_session_endpoint: `${issuer}/session/end`,
-        revocation_endpoint: `${issuer}/token/revocation`,
-      });
+      return Response.json(discoveryDocument(issuer));
     if (url.pathname.endsWith('/jwks')) return Response.json({ keys: [key.publicJwk] });
     const code = new URLSearchParams(init?.body as URLSearchParams).get('code') ?? '';
     const now = Math.floor(Date.now() / 1000);
