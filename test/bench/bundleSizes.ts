@@ -5,13 +5,20 @@
 import { readFile } from 'node:fs/promises';
 import { formatTable } from './formatTable.js';
 
-/** What `scripts/size.js` measures for one bundle. */
-interface Measurement {
+/** Sizes of some chunks: minified bytes and the sum of each chunk's gzip size. */
+interface Size {
   minified: number;
   gzip: number;
-  metafile: {
-    outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
-  };
+}
+/** What `scripts/size.js` measures for one bundle, built with code splitting. */
+interface Measurement {
+  /** What loads before the app runs: the entry chunk and the chunks it imports statically. */
+  initial: Size;
+  /** Chunks loaded by `import()` when the code that needs them runs (a sign-in). */
+  lazy: Size;
+  total: Size;
+  /** Minified bytes of each input module, and whether they are in a lazy chunk. */
+  modules: { path: string; bytes: number; lazy: boolean }[];
 }
 type Measure = (source: { file: string } | { contents: string }) => Promise<Measurement>;
 
@@ -30,12 +37,25 @@ const groups = [
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const ratio = (value: number): string => `${value.toFixed(2)}×`;
 
-async function loadMeasure(): Promise<Measure> {
+/** What the bench uses of `scripts/size.js`. */
+interface SizeScript {
+  measure: Measure;
+  /** An app that does `export * from` every browser entry that exists (its "everything" row). */
+  everythingSource: () => string;
+}
+
+async function loadSizeScript(): Promise<SizeScript> {
   // A plain-JS script shared with `npm run size`; typed here by what it returns.
   const sizeScript = '../../scripts/size.js';
-  const module = (await import(sizeScript)) as { measure: Measure };
-  return module.measure;
+  return (await import(sizeScript)) as SizeScript;
 }
+
+/** The gzip columns shared by every table: initial, lazy, total. */
+const gzipColumns = (size: Measurement): string[] => [
+  kb(size.initial.gzip),
+  size.lazy.gzip === 0 ? '–' : kb(size.lazy.gzip),
+  kb(size.total.gzip),
+];
 
 async function versionOf(name: string): Promise<string> {
   const manifest = JSON.parse(await readFile(`node_modules/${name}/package.json`, 'utf8')) as {
@@ -46,30 +66,39 @@ async function versionOf(name: string): Promise<string> {
 
 /** Prints the size table and our breakdown; returns the failed invariants (none yet). */
 export async function runBundleSizes(): Promise<string[]> {
-  const measure = await loadMeasure();
+  const { measure, everythingSource } = await loadSizeScript();
   const rows: string[][] = [];
   let reactEntry: Measurement | undefined;
   for (const group of groups) {
     const ours = await measure({ file: group.ours.file });
     if (group.ours.file.includes('react')) reactEntry = ours;
-    rows.push([`**${group.ours.name}**`, kb(ours.minified), kb(ours.gzip), '1.00×']);
+    rows.push([`**${group.ours.name}**`, ...gzipColumns(ours), '1.00×', '1.00×']);
     for (const peer of group.peers) {
       const size = await measure({ contents: `export * from '${peer}';` });
       rows.push([
         `${peer} ${await versionOf(peer)}`,
-        kb(size.minified),
-        kb(size.gzip),
-        ratio(size.gzip / ours.gzip),
+        ...gzipColumns(size),
+        ratio(size.initial.gzip / ours.initial.gzip),
+        ratio(size.total.gzip / ours.total.gzip),
       ]);
     }
   }
-  console.log('\n## Bundle size (esbuild bundle + minify, gzip -9, React external)\n');
-  console.log(formatTable(['entry', 'minified', 'gzip', 'gzip vs ours'], rows));
   console.log(
-    '\nPeers are measured as `export * from "<package>"`, i.e. everything an app can import ' +
-      'from them; ratio > 1 means the peer is larger.',
+    '\n## Bundle size (esbuild bundle + minify with code splitting, gzip -9, React external)\n',
   );
-  await printApps(measure);
+  console.log(
+    formatTable(
+      ['entry', 'initial gzip', 'lazy gzip', 'total gzip', 'initial vs ours', 'total vs ours'],
+      rows,
+    ),
+  );
+  console.log(
+    '\n*initial*: downloaded before the app runs; *lazy*: downloaded when a sign-in starts or a ' +
+      'callback arrives (oidc-client-ts and the sign-in steps), never by a visitor who is ' +
+      'already signed in. Peers are measured as `export * from "<package>"`, i.e. everything an ' +
+      'app can import from them; ratio > 1 means the peer is larger.',
+  );
+  await printApps(measure, everythingSource());
   if (reactEntry) await printBreakdown(reactEntry, measure);
   return [];
 }
@@ -97,10 +126,9 @@ const apps = [
       'LogtoClient, signInWithPopup, signInSilently, checkSession, checkSessionOnFocus, reauthenticate',
     react: '*',
   },
-  { name: 'everything: logto-spa + logto-spa/react (`export *`)', imports: '*', react: '*' },
 ] as const;
 
-async function printApps(measure: Measure): Promise<void> {
+async function printApps(measure: Measure, everythingSource: string): Promise<void> {
   const exportsOf = (names: string, entry: string): string =>
     names === ''
       ? ''
@@ -115,44 +143,59 @@ async function printApps(measure: Measure): Promise<void> {
         exportsOf(app.imports, './src/core/index.ts') +
         exportsOf(app.react, './src/react/index.ts'),
     });
-    rows.push([app.name, kb(size.minified), kb(size.gzip), ratio(peer.gzip / size.gzip)]);
+    rows.push([app.name, ...gzipColumns(size), ratio(peer.initial.gzip / size.initial.gzip)]);
   }
+  const everything = await measure({ contents: everythingSource });
+  rows.push([
+    '**everything: every browser entry (`export *`), the budgeted row**',
+    ...gzipColumns(everything),
+    ratio(peer.initial.gzip / everything.initial.gzip),
+  ]);
+  rows.push([`@logto/react ${await versionOf('@logto/react')}`, ...gzipColumns(peer), '1.00×']);
   console.log('\n### What an app ships, by what it imports\n');
-  console.log(formatTable(['app', 'minified', 'gzip', '@logto/react vs this'], rows));
+  console.log(
+    formatTable(
+      ['app', 'initial gzip', 'lazy gzip', 'total gzip', '@logto/react vs this (initial)'],
+      rows,
+    ),
+  );
+  console.log(
+    `\nEvery browser entry at once: ${everything.initial.gzip} bytes gzip up front ` +
+      `(@logto/react: ${peer.initial.gzip}), ${everything.lazy.gzip} more when a sign-in starts.`,
+  );
 }
 
 /** Per-module minified bytes of our React entry (esbuild metafile `bytesInOutput`). */
 async function printBreakdown(entry: Measurement, measure: Measure): Promise<void> {
-  const output = Object.values(entry.metafile.outputs)[0];
-  if (!output) throw new Error('esbuild produced no output');
-  const modules = Object.entries(output.inputs)
-    .map(([path, { bytesInOutput }]) => ({ path, bytes: bytesInOutput }))
-    .filter((module) => module.bytes > 0)
-    .sort((a, b) => b.bytes - a.bytes);
+  const modules = [...entry.modules].sort((a, b) => b.bytes - a.bytes);
   const total = modules.reduce((sum, module) => sum + module.bytes, 0);
   const share = (bytes: number): string => `${((100 * bytes) / total).toFixed(1)}%`;
-  const byPackage = new Map<string, number>();
+  const where = (lazy: boolean): string => (lazy ? 'lazy' : 'initial');
+  const byPackage = new Map<string, { bytes: number; lazy: boolean }>();
   for (const module of modules) {
-    const name = packageOf(module.path);
-    byPackage.set(name, (byPackage.get(name) ?? 0) + module.bytes);
+    const key = `${packageOf(module.path)}\0${where(module.lazy)}`;
+    const sum = byPackage.get(key) ?? { bytes: 0, lazy: module.lazy };
+    sum.bytes += module.bytes;
+    byPackage.set(key, sum);
   }
+  const rest = modules.slice(20);
+  const restBytes = rest.reduce((sum, module) => sum + module.bytes, 0);
 
   console.log('\n### Where the bytes of logto-spa/react go (minified, before gzip)\n');
   console.log(
     formatTable(
-      ['module', 'minified', 'share'],
+      ['module', 'chunk', 'minified', 'share'],
       [
         ...modules
           .slice(0, 20)
-          .map((module) => [module.path, kb(module.bytes), share(module.bytes)]),
-        ...(modules.length > 20
-          ? [
-              [
-                `${modules.length - 20} more modules`,
-                kb(modules.slice(20).reduce((sum, module) => sum + module.bytes, 0)),
-                share(modules.slice(20).reduce((sum, module) => sum + module.bytes, 0)),
-              ],
-            ]
+          .map((module) => [
+            module.path,
+            where(module.lazy),
+            kb(module.bytes),
+            share(module.bytes),
+          ]),
+        ...(rest.length > 0
+          ? [[`${rest.length} more modules`, '', kb(restBytes), share(restBytes)]]
           : []),
       ],
     ),
@@ -160,21 +203,25 @@ async function printBreakdown(entry: Measurement, measure: Measure): Promise<voi
   console.log('\nBy package:\n');
   console.log(
     formatTable(
-      ['package', 'minified', 'share'],
+      ['package', 'chunk', 'minified', 'share'],
       [...byPackage]
-        .sort((a, b) => b[1] - a[1])
-        .map(([name, bytes]) => [name, kb(bytes), share(bytes)]),
+        .sort((a, b) => b[1].bytes - a[1].bytes)
+        .map(([key, sum]) => [
+          key.split('\0')[0] ?? key,
+          where(sum.lazy),
+          kb(sum.bytes),
+          share(sum.bytes),
+        ]),
     ),
   );
-  // gzip cannot be split by module; the part the core imports, bundled alone, bounds it. The
-  // OidcClient facade is measured too: it is what the core used before, and why it no longer does.
+  // gzip cannot be split by module; the part the sign-in steps import, bundled alone, bounds it.
+  // The OidcClient facade is measured too: it is what the core used before, and why it no longer does.
   const signinState = await measure({ contents: "export { SigninState } from 'oidc-client-ts';" });
   const oidcClient = await measure({ contents: "export { OidcClient } from 'oidc-client-ts';" });
   console.log(
-    `\noidc-client-ts's SigninState (the only part the core imports) bundled alone: ` +
-      `${kb(signinState.minified)} minified, ${kb(signinState.gzip)} gzip ` +
-      `(${share(byPackage.get('oidc-client-ts') ?? 0)} of the React entry's minified bytes). ` +
-      `Its OidcClient facade would be ${kb(oidcClient.gzip)} gzip.`,
+    `\noidc-client-ts's SigninState (the only part the sign-in steps import, in the lazy chunk) ` +
+      `bundled alone: ${kb(signinState.total.minified)} minified, ${kb(signinState.total.gzip)} gzip. ` +
+      `Its OidcClient facade would be ${kb(oidcClient.total.gzip)} gzip.`,
   );
 }
 

@@ -7,7 +7,7 @@ export function formatTable(
   rows: readonly (readonly string[])[],
 ): string {
   const numeric = header.map((_, column) =>
-    rows.every((row) => /^[\d.,\s%×*~+-]*(KB|ms|s|µs|ops\/s|x)?\**$/.test(row[column] ?? '')),
+    rows.every((row) => /^[\d.,\s%×*~+–-]*(KB|ms|s|µs|ops\/s|x)?\**$/.test(row[column] ?? '')),
   );
   const widths = header.map((title, column) =>
     Math.max(title.length, 3, ...rows.map((row) => (row[column] ?? '').length)),
