@@ -3,6 +3,7 @@ import type { ResolvedConfig } from './LogtoConfig.js';
 import type { LogtoLogger } from './logger.js';
 import type { ProviderMetadata } from './ProviderMetadata.js';
 import type { SessionStore } from './SessionStore.js';
+import type { TokenResponse } from './tokenResponse.js';
 import type { LogtoStorage } from './storage/LogtoStorage.js';
 import type { IdTokenExpectations, VerifiedIdToken } from './verifyIdToken.js';
 
@@ -20,6 +21,12 @@ export interface ClientContext {
   readonly keyPrefix: string;
   /** The debug log; `undefined` when off, so `log?.(...)` costs nothing. */
   readonly log: LogtoLogger | undefined;
+  /**
+   * POSTs a grant to the token endpoint (`client_id` added) and checks the answer.
+   *
+   * @throws LogtoTokenEndpointError, LogtoNetworkError, LogtoResponseError
+   */
+  readonly requestTokens: (params: Record<string, string | undefined>) => Promise<TokenResponse>;
   /** Verifies an ID token against the provider's keys and this client's expectations. */
   readonly verifyIdToken: (
     token: string,

@@ -1,9 +1,7 @@
 import { SigninState } from 'oidc-client-ts';
 import type { ClientContext } from './ClientContext.js';
 import { LogtoCallbackError, LogtoResponseError } from './errors.js';
-import { postForm } from './http.js';
 import type { CompletedSignIn, SignInRequest, SignInUrlOptions } from './SignInFlow.js';
-import { parseTokenResponse } from './tokenResponse.js';
 import { tokenKey } from './tokenKey.js';
 import { TransactionStore } from './TransactionStore.js';
 
@@ -89,7 +87,7 @@ export class SignInSteps {
    * @throws LogtoCallbackError, LogtoIdTokenError, LogtoTokenEndpointError, LogtoNetworkError
    */
   async complete(url: string): Promise<CompletedSignIn> {
-    const { metadata, config, http, now, log } = this.#context;
+    const { config, log } = this.#context;
     const { transactions } = this;
     const params = new URL(url).searchParams;
     log?.('callback', 'checking');
@@ -134,16 +132,13 @@ export class SignInSteps {
     if (!code || !transaction.code_verifier) {
       throw new LogtoCallbackError('callback_missing_code', 'The callback has no code');
     }
-    const discovery = await metadata.getDiscovery();
     log?.('callback', 'exchanging code');
-    const body = await postForm(http, 'token', discovery.token_endpoint, {
+    const tokens = await this.#context.requestTokens({
       grant_type: 'authorization_code',
-      client_id: config.appId,
       code,
       code_verifier: transaction.code_verifier,
       redirect_uri: transaction.redirect_uri,
     });
-    const tokens = parseTokenResponse(body, now());
     if (!tokens.idToken) throw new LogtoResponseError('Token response has no id_token');
     const data = transaction.data as TransactionData | undefined;
     const { claims, clockOffset } = await this.#context.verifyIdToken(tokens.idToken, {

@@ -6,11 +6,10 @@ import {
   LogtoTokenEndpointError,
   type LogtoError,
 } from './errors.js';
-import { postForm } from './http.js';
 import { errorDetails } from './logger.js';
 import type { RefreshLock } from './RefreshLock.js';
 import type { LoadedSession } from './SessionStore.js';
-import { isTokenFresh, parseTokenResponse } from './tokenResponse.js';
+import { isTokenFresh, type TokenResponse } from './tokenResponse.js';
 import { tokenKey } from './tokenKey.js';
 
 /** Wait before the one retry of a refresh whose answer did not arrive (within Logto's 3 s grace). */
@@ -116,7 +115,7 @@ export class TokenManager {
     stale: string | undefined,
     reason: string,
   ): Promise<string> {
-    const { session: store, metadata, http, config, now, log } = this.#context;
+    const { session: store, requestTokens, log } = this.#context;
     const session = await store.reload();
     if (!session) throw new LogtoNotAuthenticatedError();
     const cached = this.#freshToken(session, key, stale);
@@ -131,18 +130,16 @@ export class TokenManager {
     }
 
     log?.('refresh', reason, { resource, organizationId });
-    let body: Record<string, unknown>;
+    let tokens: TokenResponse;
     try {
-      const { token_endpoint } = await metadata.getDiscovery();
       const refresh = () =>
-        postForm(http, 'token', token_endpoint, {
+        requestTokens({
           grant_type: 'refresh_token',
-          client_id: config.appId,
           refresh_token: session.refreshToken,
           resource,
           organization_id: organizationId,
         });
-      body = await refresh().catch(async (error: unknown) => {
+      tokens = await refresh().catch(async (error: unknown) => {
         // The IdP may have rotated the token and only the answer was lost (a flaky network, a
         // laptop closing mid-request). Logto accepts a just-used refresh token again for 3 s, so
         // one quick retry recovers the session; later, the same token would revoke the grant.
@@ -163,7 +160,6 @@ export class TokenManager {
       throw error;
     }
 
-    const tokens = parseTokenResponse(body, now());
     let { clockOffset } = session;
     // Logto sends a new ID token with every refresh; it is verified like the first one.
     if (tokens.idToken) {

@@ -1,9 +1,11 @@
 import type { ClientContext } from './ClientContext.js';
+import { postForm } from './http.js';
 import { resolveLogger } from './logger.js';
 import type { ClientOptions, ResolvedConfig } from './LogtoConfig.js';
 import { ProviderMetadata } from './ProviderMetadata.js';
 import { SessionStore } from './SessionStore.js';
 import { createDefaultStorage } from './storage/createDefaultStorage.js';
+import { parseTokenResponse } from './tokenResponse.js';
 import { verifyIdToken } from './verifyIdToken.js';
 
 /**
@@ -38,6 +40,12 @@ export function createClientContext(config: ResolvedConfig, options: ClientOptio
     session: new SessionStore(storage, prefix, issuer, appId),
     storage,
     keyPrefix: prefix,
+    requestTokens: async (params) => {
+      const { token_endpoint } = await metadata.getDiscovery();
+      const body = await postForm(http, 'token', token_endpoint, { client_id: appId, ...params });
+      // Expiry counts from receipt, so a skewed device clock does not matter.
+      return parseTokenResponse(body, now());
+    },
     verifyIdToken: (token, expected) =>
       verifyIdToken(
         token,
