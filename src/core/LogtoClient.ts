@@ -19,12 +19,12 @@ import {
 } from './LogtoConfig.js';
 import { ProactiveRefresher } from './ProactiveRefresher.js';
 import { RefreshLock } from './RefreshLock.js';
-import type { LoadedSession } from './SessionStore.js';
+import { SessionSync } from './SessionSync.js';
 import { SignOut } from './SignOut.js';
 import { SignInFlow, type SignInCallbackResult, type SignInOptions } from './SignInFlow.js';
 import type { SignInRequest, SignInUrlOptions } from './SignInFlow.js';
 import { signInSilentlyOnLoad } from './signInSilentlyOnLoad.js';
-import { TabSync, type SignOutReason, type TabMessage } from './TabSync.js';
+import type { SignOutReason } from './TabSync.js';
 import { TokenManager } from './TokenManager.js';
 
 /**
@@ -52,10 +52,8 @@ export class LogtoClient {
   readonly #callbacks = new Map<string, Promise<SignInCallbackResult>>();
   readonly #navigate: (url: string) => void;
   readonly #signOut: SignOut;
+  readonly #sync: SessionSync;
   #ready: Promise<void> | undefined;
-  #tabSync: TabSync | undefined;
-  #silentOnLoad: ClientOptions['signInSilently'];
-  readonly #loaded = (): void => this.#state.set({ isLoading: false });
 
   /**
    * Validates the configuration; touches no browser API until first used, so it is safe to
@@ -68,20 +66,19 @@ export class LogtoClient {
     this.#context = createClientContext(this.config, options);
     const { now, log } = this.#context;
     this.#navigate = options.navigate ?? ((url) => window.location.assign(url));
-    this.#silentOnLoad = options.signInSilently;
     this.#flow = new SignInFlow(this.#context);
     this.#tokens = new TokenManager(
       this.#context,
       new RefreshLock(`logto:${this.config.appId}:refresh`, this.config.lockTimeoutSeconds, log),
       {
         onRefreshed: (resource, organizationId) => {
-          this.#tabSync?.post('tokens-updated');
-          this.#afterTokensChanged();
+          this.#sync.tokensChanged();
           this.#events.emit('tokenRefreshed', { resource, organizationId });
         },
         onExpired: (error) => {
-          this.#tabSync?.post('signed-out:expired');
-          this.#setSignedOut('expired', false, error);
+          // Storage is already cleared, inside the refresh lock.
+          this.#sync.post('signed-out:expired');
+          this.#sync.signedOut('expired', false, error);
         },
         onFailed: (resource, organizationId, error) =>
           this.#events.emit('refreshFailed', { resource, organizationId, error }),
@@ -91,14 +88,21 @@ export class LogtoClient {
       context: this.#context,
       state: this.#state,
       navigate: this.#navigate,
-      clearSession: () => this.#clearSession('signOut'),
-      showSignedOut: () => this.#setSignedOut('signOut', false, undefined),
+      clearSession: () => this.#sync.clear('signOut'),
+      showSignedOut: () => this.#sync.signedOut('signOut', false, undefined),
     });
     this.#refresher = new ProactiveRefresher({
       refresh: (resource, organizationId) => this.getAccessToken(resource, organizationId),
       records: () => this.#context.session.current?.accessTokens,
       now,
       leewaySeconds: this.config.refreshLeewaySeconds,
+    });
+    this.#sync = new SessionSync({
+      context: this.#context,
+      state: this.#state,
+      refresher: this.#refresher,
+      withLock: (task) => this.#tokens.withLock(task),
+      trySilentSignIn: (settled) => signInSilentlyOnLoad(this, options.signInSilently, settled),
     });
   }
 
@@ -278,22 +282,20 @@ export class LogtoClient {
       const session = await this.#context.session.reload();
       if (session) await this.#context.session.save({ ...session, accessTokens: {} });
     });
-    this.#tabSync?.post('tokens-updated');
-    this.#afterTokensChanged();
+    this.#sync.tokensChanged();
   }
 
   /** Forgets the session here and in every tab (no network); `signedOut` reports `reason`. */
   async clearAllTokens(reason: SignOutReason = 'cleared'): Promise<void> {
     await this.#init();
-    await this.#clearSession(reason);
-    this.#setSignedOut(reason, false, undefined);
+    await this.#sync.clear(reason);
+    this.#sync.signedOut(reason, false, undefined);
   }
 
   /** Stops timers and tab sync. The client revives if used again. */
   dispose(): void {
     this.#refresher.dispose();
-    this.#tabSync?.close();
-    this.#tabSync = undefined;
+    this.#sync.stop();
     this.#state.clearListeners();
     // Using the client again re-reads storage and reopens tab sync (React StrictMode remounts).
     this.#ready = undefined;
@@ -302,14 +304,7 @@ export class LogtoClient {
   // ---- internals -------------------------------------------------------------------------
 
   #init(): Promise<void> {
-    this.#ready ??= (async () => {
-      this.#tabSync = new TabSync(
-        `logto:${this.config.appId}`,
-        (message) => void this.#onTabMessage(message),
-        this.#context.log,
-      );
-      await this.#syncFromStorage(false);
-    })().catch((error: unknown) => {
+    this.#ready ??= this.#sync.start().catch((error: unknown) => {
       this.#ready = undefined;
       this.#state.set({ isLoading: false, error: error instanceof LogtoError ? error : undefined });
       throw error;
@@ -344,13 +339,7 @@ export class LogtoClient {
       );
       await this.#flow.markCompleted(result.state);
       this.#context.log?.('callback', 'stored');
-      this.#tabSync?.post('signed-in');
-      this.#state.signedIn(
-        stored.claims,
-        { fromOtherTab: false },
-        { error: undefined, isHandlingCallback: false },
-      );
-      this.#refresher.schedule();
+      this.#sync.signedIn(stored.claims);
       return { postRedirectUri: result.postRedirectUri, claims: stored.claims };
     } catch (error) {
       this.#context.log?.('error', 'callback', errorDetails(error));
@@ -360,57 +349,5 @@ export class LogtoClient {
       });
       throw error;
     }
-  }
-
-  async #onTabMessage(message: TabMessage): Promise<void> {
-    if (message === 'tokens-updated') {
-      await this.#context.session.reload();
-      this.#afterTokensChanged();
-    } else {
-      const [, reason = 'cleared'] = message.split(':') as [string, SignOutReason | undefined];
-      await this.#syncFromStorage(true, reason);
-    }
-  }
-
-  /** Re-reads the session and reflects it in the snapshot, emitting sign-in/out when it flipped. */
-  async #syncFromStorage(fromOtherTab: boolean, reason: SignOutReason = 'cleared'): Promise<void> {
-    const wasAuthenticated = this.#state.snapshot.isAuthenticated;
-    const session = await this.#context.session.reload();
-    if (!session) {
-      if (wasAuthenticated) this.#setSignedOut(reason, fromOtherTab, undefined);
-      // Once per page, the snapshot loading until it settles (no flash of a signed-out UI).
-      else if (!signInSilentlyOnLoad(this, this.#silentOnLoad, this.#loaded)) this.#loaded();
-      this.#silentOnLoad = undefined;
-      return;
-    }
-    this.#state.signedIn(
-      session.claims,
-      !wasAuthenticated && fromOtherTab ? { fromOtherTab } : undefined,
-    );
-    this.#refresher.schedule();
-  }
-
-  /** Removes the session from storage and tells the other tabs; returns what was stored. */
-  async #clearSession(reason: SignOutReason): Promise<LoadedSession | undefined> {
-    const { session } = this.#context;
-    const stored = await this.#tokens.withLock(async () => {
-      const current = await session.reload();
-      await session.clear();
-      return current;
-    });
-    this.#tabSync?.post(`signed-out:${reason}`);
-    this.#refresher.schedule();
-    return stored;
-  }
-
-  #afterTokensChanged(): void {
-    this.#state.tokensChanged(this.#context.session.current?.claims);
-    this.#refresher.schedule();
-  }
-
-  #setSignedOut(reason: SignOutReason, fromOtherTab: boolean, error: LogtoError | undefined): void {
-    this.#context.log?.('session', 'signed out', { reason, fromOtherTab });
-    this.#state.signedOut(reason, fromOtherTab, error);
-    this.#refresher.schedule();
   }
 }
