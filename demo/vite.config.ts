@@ -24,7 +24,10 @@ export default defineConfig(({ mode }) => {
       // (tsconfig.json has the same paths for type checking).
       alias: [
         { find: /^logto-spa$/, replacement: source('core/index.ts') },
-        { find: /^logto-spa\/react$/, replacement: source('react/index.ts') },
+        {
+          find: /^logto-spa\/(react|fetch\/react)$/,
+          replacement: source('$1/index.ts'),
+        },
       ],
     },
     clearScreen: false,

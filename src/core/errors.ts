@@ -27,7 +27,8 @@ export type LogtoErrorCode =
   | 'popup_timeout'
   | 'login_required'
   | 'silent_sign_in_unavailable'
-  | 'auth_time_stale';
+  | 'auth_time_stale'
+  | 'origin_refused';
 
 /**
  * Base class of every error thrown by logto-spa.
@@ -306,5 +307,20 @@ export class LogtoWindowError extends LogtoError {
   constructor(code: LogtoWindowErrorCode, message: string, error?: string) {
     super(code, message);
     this.error = error;
+  }
+}
+
+/**
+ * `createFetch` refused a request whose URL is not on one of its `origins`: the access token
+ * would have gone to a server it is not meant for. Nothing was sent.
+ */
+export class LogtoOriginRefusedError extends LogtoError {
+  override readonly code = 'origin_refused' as const;
+  /** The origin the request was for (`null` for URLs without one, such as `data:`). */
+  readonly origin: string;
+
+  constructor(origin: string) {
+    super('origin_refused', `${origin} is not an allowed origin for the token`);
+    this.origin = origin;
   }
 }

@@ -1,6 +1,6 @@
 /** What a debug log line is about. */
 export type LogtoLogTopic =
-  'discovery' | 'lock' | 'refresh' | 'tab' | 'callback' | 'session' | 'fetch' | 'idle' | 'error';
+  'discovery' | 'lock' | 'refresh' | 'tab' | 'callback' | 'session' | 'error';
 
 /** Structured details of a log line: names, counts, durations, error codes. Never a token. */
 export type LogtoLogDetails = Readonly<Record<string, string | number | boolean | undefined>>;

@@ -98,21 +98,45 @@ export async function runBundleSizes(): Promise<string[]> {
       'already signed in. Peers are measured as `export * from "<package>"`, i.e. everything an ' +
       'app can import from them; ratio > 1 means the peer is larger.',
   );
-  await printApps(measure, everythingSource());
+  const failures = await printApps(measure, everythingSource());
   if (reactEntry) await printBreakdown(reactEntry, measure);
-  return [];
+  return failures;
 }
+
+/** The optional helpers' modules: an app that does not import them must not ship them. */
+const helpers = ['src/core/createFetch.ts'];
 
 /**
  * What an app ships depends on what it imports: the popup, silent and step-up functions are
- * separate exports, so an app that only redirects does not carry them.
+ * separate exports, and the fetch helper a separate entry, so an app that only
+ * redirects does not carry them. `more` is what else the app imports; `absent`, modules it must
+ * not ship.
  */
-const apps = [
-  { name: 'redirect-only app (`LogtoClient`)', imports: 'LogtoClient', react: '' },
+const apps: readonly {
+  name: string;
+  imports: string;
+  react: string;
+  more?: string;
+  absent?: readonly string[];
+}[] = [
+  { name: 'redirect-only app (`LogtoClient`)', imports: 'LogtoClient', react: '', absent: helpers },
   {
     name: 'redirect-only React app (provider, hooks, `<Protected>`)',
     imports: '',
     react: 'LogtoProvider, useLogto, useHandleSignInCallback, useAccessToken, Protected',
+    absent: helpers,
+  },
+  {
+    name: 'redirect-only app + `createFetch`',
+    imports: 'LogtoClient',
+    react: '',
+    more: "export { createFetch } from './src/fetch/index.ts';",
+  },
+  {
+    name: 'redirect-only React app + `useApiFetch`',
+    imports: '',
+    react: 'LogtoProvider, useLogto, useHandleSignInCallback, useAccessToken, Protected',
+    more: "export { useApiFetch } from './src/fetch/react/index.ts';",
   },
   {
     name: 'full app: popup, silent, session check, step-up (vanilla)',
@@ -128,7 +152,8 @@ const apps = [
   },
 ] as const;
 
-async function printApps(measure: Measure, everythingSource: string): Promise<void> {
+async function printApps(measure: Measure, everythingSource: string): Promise<string[]> {
+  const failures: string[] = [];
   const exportsOf = (names: string, entry: string): string =>
     names === ''
       ? ''
@@ -141,8 +166,14 @@ async function printApps(measure: Measure, everythingSource: string): Promise<vo
     const size = await measure({
       contents:
         exportsOf(app.imports, './src/core/index.ts') +
-        exportsOf(app.react, './src/react/index.ts'),
+        exportsOf(app.react, './src/react/index.ts') +
+        (app.more ?? ''),
     });
+    for (const module of app.absent ?? []) {
+      if (size.modules.some((shipped) => shipped.path.endsWith(module) && shipped.bytes > 0)) {
+        failures.push(`${app.name} ships ${module}`);
+      }
+    }
     rows.push([app.name, ...gzipColumns(size), ratio(peer.initial.gzip / size.initial.gzip)]);
   }
   const everything = await measure({ contents: everythingSource });
@@ -163,6 +194,7 @@ async function printApps(measure: Measure, everythingSource: string): Promise<vo
     `\nEvery browser entry at once: ${everything.initial.gzip} bytes gzip up front ` +
       `(@logto/react: ${peer.initial.gzip}), ${everything.lazy.gzip} more when a sign-in starts.`,
   );
+  return failures;
 }
 
 /** Per-module minified bytes of our React entry (esbuild metafile `bytesInOutput`). */

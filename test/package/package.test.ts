@@ -43,7 +43,7 @@ describe('the built package', () => {
     }
   });
 
-  it.each(['dist/core/index.js', 'dist/testing/index.js'])(
+  it.each(['dist/core/index.js', 'dist/fetch/index.js', 'dist/testing/index.js'])(
     'keeps React out of %s and everything it imports',
     (entry) => {
       const files = moduleGraph(resolve(entry));
@@ -57,7 +57,11 @@ describe('the built package', () => {
   );
 
   it("starts the React entries with 'use client'", () => {
-    for (const file of ['dist/react/index.js', 'dist/testing/react/index.js']) {
+    for (const file of [
+      'dist/react/index.js',
+      'dist/fetch/react/index.js',
+      'dist/testing/react/index.js',
+    ]) {
       expect(readFileSync(file, 'utf8').split('\n')[0], file).toBe('"use client";');
     }
   });

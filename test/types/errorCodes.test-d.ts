@@ -38,6 +38,7 @@ describe('error codes narrow', () => {
         case 'login_required':
         case 'silent_sign_in_unavailable':
         case 'auth_time_stale':
+        case 'origin_refused':
           return error.message;
         case 'discovery_failed':
           expectTypeOf(error.code).toEqualTypeOf<'discovery_failed'>();

@@ -9,14 +9,12 @@ export interface ApiAnswer {
   body: Record<string, unknown>;
 }
 
-/** Calls the demo API, with the access token as a bearer token when there is one. */
-export async function callDemoApi(
-  path: string,
-  accessToken: string | undefined,
-): Promise<ApiAnswer> {
-  const response = await fetch(path, {
-    headers: accessToken === undefined ? {} : { authorization: `Bearer ${accessToken}` },
-  });
+/**
+ * Calls the demo API with `send`: the `fetch` of `useApiFetch` (which adds the access token) or
+ * the plain one (no token).
+ */
+export async function callDemoApi(path: string, send: typeof fetch = fetch): Promise<ApiAnswer> {
+  const response = await send(path);
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   return { status: response.status, body };
 }

@@ -7,14 +7,23 @@ import { RequireSignIn } from '../components/RequireSignIn.js';
 import { TokenSummary } from '../components/TokenSummary.js';
 import { useAction } from '../hooks.js';
 import { useAccessToken, useLogto } from 'logto-spa/react';
+import { useApiFetch } from 'logto-spa/fetch/react';
 import { demoApiRoutes, type DemoApiRoute } from '../../shared/demoApiRoutes.js';
+
+/** Another site: what a mistyped URL or an open redirect could point the token at. */
+const foreignUrl = 'https://collector.example/tokens';
 
 function ResourceCard(props: { resource: string; route: DemoApiRoute | undefined; index: number }) {
   const { resource, route } = props;
   const key = route?.key ?? `resource-${props.index}`;
   const { accessToken, claims, isLoading, error, refetch } = useAccessToken(resource);
-  const [call, callState] = useAction((withToken: boolean) =>
-    callDemoApi(route?.path ?? '/api', withToken ? accessToken : undefined),
+  // The demo API is served by the app's own server: the token goes to this origin only.
+  const apiFetch = useApiFetch(resource, { origins: [window.location.origin] });
+  const [call, callState] = useAction((how: 'token' | 'anonymous' | 'elsewhere') =>
+    how === 'elsewhere'
+      ? // A mistyped or injected URL: refused before anything is sent (origin_refused).
+        callDemoApi(foreignUrl, apiFetch)
+      : callDemoApi(route?.path ?? '/api', how === 'token' ? apiFetch : undefined),
   );
 
   return (
@@ -54,14 +63,20 @@ function ResourceCard(props: { resource: string; route: DemoApiRoute | undefined
         <div className="api-call">
           <p className="muted">
             <code>GET {route.path}</code> needs a token for this resource with{' '}
-            <code>{route.scope}</code>.
+            <code>{route.scope}</code>. “Call API” goes through{' '}
+            <code>
+              useApiFetch(resource, {'{'} origins {'}'})
+            </code>
+            , which adds the token, sends it to this origin only (“Send it elsewhere” is refused
+            before any request), and on a 401 <code>invalid_token</code> gets a new token and
+            retries once.
           </p>
           <div className="button-row">
             <button
               type="button"
               className="button primary"
               onClick={() => {
-                call(true);
+                call('token');
               }}
               disabled={accessToken === undefined || callState.pending}
               data-testid={`api-call-${key}`}
@@ -72,12 +87,24 @@ function ResourceCard(props: { resource: string; route: DemoApiRoute | undefined
               type="button"
               className="button"
               onClick={() => {
-                call(false);
+                call('anonymous');
               }}
               disabled={callState.pending}
               data-testid={`api-call-anonymous-${key}`}
             >
               Call without a token
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                call('elsewhere');
+              }}
+              disabled={accessToken === undefined || callState.pending}
+              data-testid={`api-call-elsewhere-${key}`}
+              title={`useApiFetch asked to send the token to ${foreignUrl}`}
+            >
+              Send it elsewhere
             </button>
           </div>
           <ApiCallResult call={callState} testId={`api-result-${key}`} />

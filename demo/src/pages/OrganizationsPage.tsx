@@ -7,12 +7,14 @@ import { RequireSignIn } from '../components/RequireSignIn.js';
 import { TokenSummary } from '../components/TokenSummary.js';
 import { useAction } from '../hooks.js';
 import { useIdTokenClaims, useOrganizationToken, useUserInfo } from 'logto-spa/react';
+import { useApiFetch } from 'logto-spa/fetch/react';
 import { organizationApiPath, organizationApiScope } from '../../shared/demoApiRoutes.js';
 
 function OrganizationToken({ organizationId }: { organizationId: string }) {
   const { accessToken, claims, isLoading, error } = useOrganizationToken(organizationId);
+  const apiFetch = useApiFetch(undefined, { organizationId, origins: [window.location.origin] });
   const [call, callState] = useAction(() =>
-    callDemoApi(organizationApiPath(organizationId), accessToken),
+    callDemoApi(organizationApiPath(organizationId), apiFetch),
   );
   return (
     <Card
