@@ -7,10 +7,16 @@ import {
   type Prompt,
   type SignInIdentifier,
 } from './constants.js';
-import { LogtoConfigError, LogtoNetworkError } from './errors.js';
+import {
+  LogtoCallbackError,
+  LogtoConfigError,
+  LogtoNetworkError,
+  LogtoResponseError,
+} from './errors.js';
 import { parseHttpUrl } from './LogtoConfig.js';
 import { looksLikeCallback } from './looksLikeCallback.js';
 import type { SignInSteps } from './SignInSteps.js';
+import { tokenKey } from './tokenKey.js';
 
 /** Options of `signIn()`. Only `redirectUri` is required. */
 export interface SignInOptions {
@@ -147,10 +153,36 @@ export class SignInFlow {
   /**
    * Validates the callback, exchanges the code and verifies the ID token. Returns the new tokens
    * without storing them; the caller stores them, then calls {@link markCompleted}.
+   *
+   * @throws LogtoCallbackError, LogtoResponseError, LogtoIdTokenError, LogtoTokenEndpointError,
+   *   LogtoNetworkError
    */
   async completeSignIn(url: string): Promise<CompletedSignIn> {
-    this.#ownRelays.delete(new URL(url).searchParams.get('state') ?? '');
-    return (await this.#load()).complete(url);
+    const params = new URL(url).searchParams;
+    this.#context.log?.('callback', 'checking');
+    const state = params.get('state');
+    if (!state) {
+      throw new LogtoCallbackError('callback_state_mismatch', 'The callback has no state');
+    }
+    this.#ownRelays.delete(state);
+    const outcome = await (await this.#load()).complete(params, state);
+    if ('refused' in outcome) {
+      const { refused, message, ...details } = outcome;
+      throw refused === 'response_invalid'
+        ? new LogtoResponseError(message)
+        : new LogtoCallbackError(refused, message, details);
+    }
+    const { tokens, idToken, clockOffset, ...result } = outcome;
+    return {
+      ...result,
+      session: {
+        idToken,
+        refreshToken: tokens.refreshToken,
+        // Without a resource, Logto's code exchange returns the opaque token for userinfo.
+        accessTokens: { [tokenKey()]: tokens.accessToken },
+        clockOffset,
+      },
+    };
   }
 
   /** Records that the sign-in with this state finished, so a replay of its callback is recognised. */

@@ -1,9 +1,27 @@
 import { SigninState } from 'oidc-client-ts';
 import type { ClientContext } from './ClientContext.js';
-import { LogtoCallbackError, LogtoResponseError } from './errors.js';
-import type { CompletedSignIn, SignInRequest, SignInUrlOptions } from './SignInFlow.js';
-import { tokenKey } from './tokenKey.js';
+import type { LogtoCallbackErrorCode } from './errors.js';
+import type { SignInCallbackResult, SignInRequest, SignInUrlOptions } from './SignInFlow.js';
+import type { TokenResponse } from './tokenResponse.js';
 import { TransactionStore } from './TransactionStore.js';
+
+/** A callback whose code was exchanged and whose ID token passed verification. */
+export interface AcceptedCallback extends SignInCallbackResult {
+  state: string;
+  tokens: TokenResponse;
+  idToken: string;
+  /** Server time minus device time, learned from the ID token. */
+  clockOffset: number;
+}
+
+/** Why a callback was refused, as the code and message of the error to throw. */
+export interface Refusal {
+  refused: LogtoCallbackErrorCode | 'response_invalid';
+  message: string;
+  /** Logto's OAuth `error` and `error_description`, for `callback_error_response`. */
+  error?: string;
+  errorDescription?: string | undefined;
+}
 
 /** What a transaction keeps besides the PKCE secrets. */
 interface TransactionData {
@@ -81,83 +99,66 @@ export class SignInSteps {
   }
 
   /**
-   * Validates the callback against its pending transaction (consumed, whatever happens next),
-   * exchanges the code and verifies the ID token. Returns the new tokens without storing them.
+   * Checks the callback against its pending transaction (consumed, whatever happens next),
+   * exchanges the code and verifies the ID token. Returns the new tokens without storing them,
+   * or why the callback was refused: {@link SignInFlow} throws that as a typed error, so this
+   * chunk shares no module with the main one and bundlers need no third chunk for both.
    *
-   * @throws LogtoCallbackError, LogtoIdTokenError, LogtoTokenEndpointError, LogtoNetworkError
+   * @throws LogtoIdTokenError, LogtoTokenEndpointError, LogtoNetworkError
    */
-  async complete(url: string): Promise<CompletedSignIn> {
-    const { config, log } = this.#context;
+  async complete(params: URLSearchParams, state: string): Promise<AcceptedCallback | Refusal> {
+    const { config, log, requestTokens, verifyIdToken } = this.#context;
     const { transactions } = this;
-    const params = new URL(url).searchParams;
-    log?.('callback', 'checking');
-    const state = params.get('state');
-    if (!state) {
-      throw new LogtoCallbackError('callback_state_mismatch', 'The callback has no state');
-    }
     if (await transactions.wasCompleted(state)) {
-      throw new LogtoCallbackError(
-        'callback_replayed',
-        'This sign-in callback was already handled',
-      );
+      return { refused: 'callback_replayed', message: 'This sign-in callback was already handled' };
     }
     // Consumed here, whatever happens next: an authorization code is good for one try only.
     const stored = await transactions.remove(state);
     if (!stored) {
-      if ((await transactions.getAllKeys()).length === 0) {
-        throw new LogtoCallbackError('callback_no_transaction', 'No sign-in was started here');
-      }
-      throw new LogtoCallbackError(
-        'callback_state_mismatch',
-        'The callback state matches no pending sign-in',
-      );
+      return (await transactions.getAllKeys()).length === 0
+        ? { refused: 'callback_no_transaction', message: 'No sign-in was started here' }
+        : {
+            refused: 'callback_state_mismatch',
+            message: 'The callback state matches no pending sign-in',
+          };
     }
     const transaction = await SigninState.fromStorageString(stored);
     if (transaction.authority !== config.issuer || transaction.client_id !== config.appId) {
-      throw new LogtoCallbackError(
-        'callback_state_mismatch',
-        'The pending sign-in was started for another issuer or app',
-      );
+      return {
+        refused: 'callback_state_mismatch',
+        message: 'The pending sign-in was started for another issuer or app',
+      };
     }
     const error = params.get('error');
     if (error) {
       const description = params.get('error_description') ?? undefined;
-      throw new LogtoCallbackError(
-        'callback_error_response',
-        `Sign-in failed: ${error}${description ? ` (${description})` : ''}`,
-        { error, errorDescription: description },
-      );
+      return {
+        refused: 'callback_error_response',
+        message: `Sign-in failed: ${error}${description ? ` (${description})` : ''}`,
+        error,
+        errorDescription: description,
+      };
     }
     const code = params.get('code');
     if (!code || !transaction.code_verifier) {
-      throw new LogtoCallbackError('callback_missing_code', 'The callback has no code');
+      return { refused: 'callback_missing_code', message: 'The callback has no code' };
     }
     log?.('callback', 'exchanging code');
-    const tokens = await this.#context.requestTokens({
+    const tokens = await requestTokens({
       grant_type: 'authorization_code',
       code,
       code_verifier: transaction.code_verifier,
       redirect_uri: transaction.redirect_uri,
     });
-    if (!tokens.idToken) throw new LogtoResponseError('Token response has no id_token');
+    const { idToken } = tokens;
+    if (!idToken) return { refused: 'response_invalid', message: 'Token response has no id_token' };
     const data = transaction.data as TransactionData | undefined;
-    const { claims, clockOffset } = await this.#context.verifyIdToken(tokens.idToken, {
+    const { claims, clockOffset } = await verifyIdToken(idToken, {
       nonce: transaction.nonce,
       subject: data?.subject,
     });
     log?.('callback', 'ID token verified');
-    return {
-      state,
-      postRedirectUri: data?.postRedirectUri,
-      claims,
-      session: {
-        idToken: tokens.idToken,
-        refreshToken: tokens.refreshToken,
-        // Without a resource, Logto's code exchange returns the opaque token for userinfo.
-        accessTokens: { [tokenKey()]: tokens.accessToken },
-        clockOffset,
-      },
-    };
+    return { state, postRedirectUri: data?.postRedirectUri, claims, tokens, idToken, clockOffset };
   }
 }
 
