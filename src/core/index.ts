@@ -11,8 +11,9 @@ export type {
   SignInRequest,
 } from './SignInFlow.js';
 export type { CallbackRelay } from './callbackRelay.js';
-export type { SignInWindowClient } from './SignInWindowClient.js';
+export type { SignInWindowClient, SignInWindowMethods } from './SignInWindowClient.js';
 export { signInWithPopup, type PopupSignInOptions } from './signInWithPopup.js';
+export { openSignInPopup } from './openSignInPopup.js';
 export { signInSilently, type SilentSignInOptions } from './signInSilently.js';
 export { checkSession, type CheckSessionOptions } from './checkSession.js';
 export { checkSessionOnFocus, type CheckSessionOnFocusOptions } from './checkSessionOnFocus.js';

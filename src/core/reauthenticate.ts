@@ -21,6 +21,9 @@ export interface ReauthenticateOptions extends Omit<PopupSignInOptions, 'subject
  * proved who they are. Call it from a click handler.
  *
  * @param client the `LogtoClient`
+ * @param options `maxAge`, and the options of {@link signInWithPopup}
+ * @param opened a window already opened with `openSignInPopup()` in the click handler, as for
+ *   {@link signInWithPopup}; closed at once when the call is refused
  * @returns the claims of the renewed session (with the new `auth_time`)
  * @throws LogtoNotAuthenticatedError when nobody is signed in; LogtoConfigError for a bad
  *   `maxAge`; LogtoWindowError `auth_time_stale`; LogtoIdTokenError (`subject`) for another
@@ -36,20 +39,33 @@ export interface ReauthenticateOptions extends Omit<PopupSignInOptions, 'subject
 export function reauthenticate(
   client: SignInWindowClient,
   options: ReauthenticateOptions = {},
+  opened?: Window | null,
 ): Promise<SignInCallbackResult> {
-  if (client.reauthenticate) return client.reauthenticate(options);
+  // A test double signs in without a window, and a refused call must not leave one open.
+  const refuse = (error: Error): Promise<never> => {
+    opened?.close();
+    return Promise.reject(error);
+  };
+  if (client.reauthenticate) {
+    opened?.close();
+    return client.reauthenticate(options);
+  }
   const { maxAge = 0, extraParams, ...rest } = options;
   const claims = client.getSnapshot().idTokenClaims;
-  if (!claims) return Promise.reject(new LogtoNotAuthenticatedError());
+  if (!claims) return refuse(new LogtoNotAuthenticatedError());
   if (!(Number.isInteger(maxAge) && maxAge >= 0))
-    return Promise.reject(new LogtoConfigError('maxAge', 'must be whole seconds, 0 or more'));
+    return refuse(new LogtoConfigError('maxAge', 'must be whole seconds, 0 or more'));
   // `consent` keeps the refresh token: Logto grants offline_access only with it.
-  return signInWithPopup(client, {
-    prompt: maxAge ? 'consent' : ['login', 'consent'],
-    ...rest,
-    extraParams: { ...extraParams, max_age: String(maxAge) },
-    subject: claims.sub,
-  }).then((result) => {
+  return signInWithPopup(
+    client,
+    {
+      prompt: maxAge ? 'consent' : ['login', 'consent'],
+      ...rest,
+      extraParams: { ...extraParams, max_age: String(maxAge) },
+      subject: claims.sub,
+    },
+    opened,
+  ).then((result) => {
     const { iat, auth_time: authTime } = result.claims;
     if (authTime === undefined || iat - authTime > maxAge + 30)
       throw new LogtoWindowError('auth_time_stale', `Signed in over ${maxAge}s ago`);

@@ -1,4 +1,5 @@
 import { LogtoWindowError } from './errors.js';
+import { openSignInPopup } from './openSignInPopup.js';
 import type { SignInCallbackResult, SignInUrlOptions } from './SignInFlow.js';
 import { defaultRedirectUri, type SignInWindowClient } from './SignInWindowClient.js';
 import { waitForCallback } from './waitForCallback.js';
@@ -20,6 +21,9 @@ export interface PopupSignInOptions extends Omit<SignInUrlOptions, 'redirectUri'
  *
  * @param client the `LogtoClient`
  * @param options sign-in options; `redirectUri` defaults to `${location.origin}/callback`
+ * @param opened a window the caller already opened with `openSignInPopup()` in the click handler
+ *   (`null`: the browser refused it), for a caller that loads this function lazily; by default
+ *   this function opens it
  * @returns the verified claims of the new session
  * @throws LogtoWindowError `popup_blocked`, `popup_closed` (noticed within a second),
  *   `popup_timeout`; LogtoCallbackError `callback_error_response` for Logto's answer (e.g.
@@ -36,11 +40,15 @@ export interface PopupSignInOptions extends Omit<SignInUrlOptions, 'redirectUri'
 export function signInWithPopup(
   client: SignInWindowClient,
   options: PopupSignInOptions = {},
+  opened?: Window | null,
 ): Promise<SignInCallbackResult> {
-  if (client.signInWithPopup) return client.signInWithPopup(options);
+  if (client.signInWithPopup) {
+    opened?.close();
+    return client.signInWithPopup(options);
+  }
   const { redirectUri = defaultRedirectUri(), timeoutSeconds = 300, ...rest } = options;
   // No await before this line: browsers let a page open a window only while handling a click.
-  const popup = open('', 'logto', 'popup,width=480,height=640');
+  const popup = opened === undefined ? openSignInPopup() : opened;
   if (!popup) return Promise.reject(new LogtoWindowError('popup_blocked', 'Popup blocked'));
   let pending: string | undefined;
   return (async () => {

@@ -74,7 +74,7 @@ function setUp() {
       }),
     );
   });
-  return { client, idp, authorizations, open };
+  return { client, idp, authorizations, open, popup };
 }
 
 describe('reauthenticate (step-up)', () => {
@@ -149,5 +149,49 @@ describe('reauthenticate (step-up)', () => {
       code: 'config_invalid',
       field: 'maxAge',
     });
+  });
+});
+
+describe('a window opened by the caller (lazy loading: openSignInPopup() in the click handler)', () => {
+  it('signInWithPopup signs in through the given window and opens none itself', async () => {
+    const { client, open, popup } = setUp();
+
+    const { claims } = await signInWithPopup(client, {}, popup.window);
+
+    expect(claims.sub).toBe('user-1');
+    expect(open).not.toHaveBeenCalled();
+    expect(popup.closed).toBe(true);
+  });
+
+  it('null (the browser refused the window) rejects popup_blocked and starts nothing', async () => {
+    const { client, open, authorizations } = setUp();
+
+    await expect(signInWithPopup(client, {}, null)).rejects.toMatchObject({
+      code: 'popup_blocked',
+    });
+    expect(open).not.toHaveBeenCalled();
+    expect(authorizations).toEqual([]);
+  });
+
+  it('reauthenticate closes the given window when it refuses (signed out, bad maxAge)', async () => {
+    const { client } = setUp();
+    /** A window as openSignInPopup() returns it, for the refusals that never navigate it. */
+    const opened = () => {
+      const window = { closed: false, close: () => (window.closed = true) };
+      return window;
+    };
+    await client.isAuthenticated();
+    const first = opened();
+    await expect(reauthenticate(client, {}, first as unknown as Window)).rejects.toMatchObject({
+      code: 'not_authenticated',
+    });
+    expect(first.closed).toBe(true);
+
+    await signInWithPopup(client);
+    const second = opened();
+    await expect(
+      reauthenticate(client, { maxAge: 1.5 }, second as unknown as Window),
+    ).rejects.toMatchObject({ code: 'config_invalid' });
+    expect(second.closed).toBe(true);
   });
 });
