@@ -1,5 +1,11 @@
-import type { ResolvedConfig } from '../core/LogtoConfig.js';
-import { ReservedScope, UserScope, buildOrganizationUrn } from '../core/index.js';
+import { validateTokenTarget, type ResolvedConfig } from '../core/LogtoConfig.js';
+import {
+  LogtoTokenEndpointError,
+  ReservedScope,
+  UserScope,
+  buildOrganizationUrn,
+  type IdTokenClaims,
+} from '../core/index.js';
 import { tokenKey } from '../core/tokenKey.js';
 import { createUnsignedJwt } from './createUnsignedJwt.js';
 import type { MockAccessToken, MockAccessTokens } from './MockLogtoClient.js';
@@ -18,6 +24,8 @@ export class MockTokenStore {
   readonly #configured: MockAccessTokens | undefined;
   readonly #now: () => number;
   readonly #lifetimeSeconds: number;
+  readonly #restrictResources: boolean;
+  readonly #organizations: readonly string[] | undefined;
   #serial = 0;
 
   constructor(deps: {
@@ -25,11 +33,44 @@ export class MockTokenStore {
     configured: MockAccessTokens | undefined;
     now: () => number;
     lifetimeSeconds: number;
+    /** Refuse resources missing from `config.resources`, like the client. */
+    restrictResources: boolean;
+    /** The user's organizations when the claims do not list them; `undefined`: any. */
+    organizations: readonly string[] | undefined;
   }) {
     this.#config = deps.config;
     this.#configured = deps.configured;
     this.#now = deps.now;
     this.#lifetimeSeconds = deps.lifetimeSeconds;
+    this.#restrictResources = deps.restrictResources;
+    this.#organizations = deps.organizations;
+  }
+
+  /** Like the client: an unconfigured resource is a config error, thrown before anything else. */
+  validate(resource: string | undefined, organizationId: string | undefined): void {
+    validateTokenTarget(
+      this.#restrictResources ? this.#config.resources : undefined,
+      resource,
+      organizationId,
+    );
+  }
+
+  /** The token for the signed-in user; an organization they are not in is refused like Logto. */
+  issue(
+    resource: string | undefined,
+    organizationId: string | undefined,
+    claims: IdTokenClaims,
+  ): string {
+    const memberOf = claims.organizations ?? this.#organizations;
+    if (organizationId !== undefined && memberOf && !memberOf.includes(organizationId))
+      throw new LogtoTokenEndpointError({
+        status: 403,
+        error: 'access_denied',
+        errorDescription: 'user is not a member of the organization',
+        logtoCode: 'oidc.access_denied',
+        endpoint: 'token',
+      });
+    return this.get(resource, organizationId, claims.sub);
   }
 
   /** The token for (resource, organization): the cached one, the configured one, or a new one. */

@@ -1,12 +1,11 @@
 import { initialSnapshot, patchSnapshot, type AuthSnapshot } from '../core/AuthSnapshot.js';
 import { Emitter } from '../core/Emitter.js';
-import { resolveConfig, validateTokenTarget } from '../core/LogtoConfig.js';
+import { resolveConfig } from '../core/LogtoConfig.js';
 import {
   LogtoConfigError,
   LogtoError,
   LogtoNotAuthenticatedError,
   LogtoSessionExpiredError,
-  LogtoTokenEndpointError,
   decodeJwtClaims,
   type AccessTokenClaims,
   type IdTokenClaims,
@@ -21,6 +20,8 @@ import {
 import { looksLikeCallback } from '../core/looksLikeCallback.js';
 import { checkCallbackUrl, parseUrl } from './checkCallbackUrl.js';
 import { createUnsignedJwt } from './createUnsignedJwt.js';
+import { MockCallLog } from './MockCallLog.js';
+import { defaultMockUser, mockIdTokenClaims, mockUserInfo } from './mockClaims.js';
 import { MockSignInWindows } from './MockSignInWindows.js';
 import { MockTokenStore } from './MockTokenStore.js';
 import type {
@@ -28,13 +29,10 @@ import type {
   MockCall,
   MockClientOptions,
   MockError,
-  MockErrors,
   MockLogtoClient,
   MockMethodName,
   MockUser,
 } from './MockLogtoClient.js';
-
-const defaultUser = { sub: 'mock-user', name: 'Mock User', username: 'mock-user' } as const;
 
 /**
  * Creates a {@link MockLogtoClient}: the full `LogtoClient` API for tests of your components,
@@ -63,11 +61,9 @@ class MockClient implements MockLogtoClient {
   readonly #now: () => number;
   readonly #events = new Emitter();
   readonly #listeners = new Set<() => void>();
-  readonly #calls: MockCall[] = [];
-  readonly #errors: { [K in MockMethodName]?: MockError<K> | undefined };
+  readonly #log: MockCallLog;
   readonly #tokens: MockTokenStore;
   readonly #callbacks = new Map<string, Promise<SignInCallbackResult>>();
-  readonly #restrictResources: boolean;
   #snapshot: AuthSnapshot;
   #signedInAtLogto: boolean;
   readonly #windows = new MockSignInWindows({
@@ -94,9 +90,10 @@ class MockClient implements MockLogtoClient {
       configured: options.accessTokens,
       now: this.#now,
       lifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
+      restrictResources: options.config?.resources !== undefined,
+      organizations: options.organizations,
     });
-    this.#restrictResources = options.config?.resources !== undefined;
-    this.#errors = { ...options.errors };
+    this.#log = new MockCallLog(options.errors);
     this.#signedInAtLogto = options.signedInAtLogto ?? true;
     const signedIn =
       options.signedIn ?? (options.user !== undefined || options.claims !== undefined);
@@ -155,7 +152,7 @@ class MockClient implements MockLogtoClient {
       pending = this.#handleCallback(url);
       this.#callbacks.set(state, pending);
     } else {
-      this.#calls.push({ method: 'handleSignInCallback', args: [url] });
+      this.#log.record('handleSignInCallback', [url]);
     }
     return pending;
   }
@@ -194,19 +191,7 @@ class MockClient implements MockLogtoClient {
   async fetchUserInfo(): Promise<UserInfoResponse> {
     this.#enter('fetchUserInfo', []);
     await Promise.resolve();
-    // The ID token's own claims are not repeated by Logto's userinfo endpoint.
-    const { iss, aud, exp, iat, at_hash, nonce, auth_time, sid, ...profile } =
-      this.#requireClaims();
-    const organizationData = profile.organizations?.map((id) => ({
-      id,
-      name: id,
-      description: null,
-    }));
-    return {
-      ...(organizationData ? { organization_data: organizationData } : {}),
-      ...this.#options.userInfo,
-      ...profile,
-    };
+    return mockUserInfo(this.#requireClaims(), this.#options.userInfo);
   }
 
   async getAccessToken(resource?: string, organizationId?: string): Promise<string> {
@@ -220,7 +205,7 @@ class MockClient implements MockLogtoClient {
     rejectedToken?: string,
   ): Promise<string> {
     this.#enter('refreshAccessToken', [resource, organizationId, rejectedToken], 'getAccessToken');
-    const subject = this.#snapshot.idTokenClaims?.sub ?? defaultUser.sub;
+    const subject = this.#snapshot.idTokenClaims?.sub ?? defaultMockUser.sub;
     // Like the real client: a token already replaced is handed out; otherwise a new one is made.
     if (
       rejectedToken === undefined ||
@@ -270,21 +255,22 @@ class MockClient implements MockLogtoClient {
   // ---- test controls ---------------------------------------------------------------------
 
   get calls(): readonly MockCall[] {
-    return [...this.#calls];
+    return this.#log.calls;
   }
 
   callsOf<K extends MockMethodName>(method: K): Parameters<MockLogtoClient[K]>[] {
-    return this.#calls
-      .filter((call) => call.method === method)
-      .map((call) => call.args as Parameters<MockLogtoClient[K]>);
+    return this.#log.callsOf(method);
   }
 
   clearCalls(): void {
-    this.#calls.length = 0;
+    this.#log.clear();
   }
 
   signInAs(user?: MockUser): void {
-    const claims = user === undefined ? this.#initialClaims() : this.#claimsFor(user);
+    const claims =
+      user === undefined
+        ? this.#initialClaims()
+        : mockIdTokenClaims(user, this.config, this.#now());
     this.#tokens.clear();
     this.#setSnapshot({
       isLoading: false,
@@ -322,7 +308,7 @@ class MockClient implements MockLogtoClient {
   }
 
   setError<K extends MockMethodName>(method: K, error: MockError<K> | undefined): void {
-    (this.#errors as Record<K, MockError<K> | undefined>)[method] = error;
+    this.#log.setError(method, error);
   }
 
   simulateRefresh(
@@ -333,7 +319,7 @@ class MockClient implements MockLogtoClient {
     } = {},
   ): void {
     const { resource, organizationId, token } = target;
-    const subject = this.#snapshot.idTokenClaims?.sub ?? defaultUser.sub;
+    const subject = this.#snapshot.idTokenClaims?.sub ?? defaultMockUser.sub;
     this.#tokens.replace(resource, organizationId, token, subject);
     this.#setSnapshot({ tokenRevision: this.#snapshot.tokenRevision + 1 });
     this.#events.emit('tokenRefreshed', { resource, organizationId });
@@ -354,18 +340,10 @@ class MockClient implements MockLogtoClient {
     args: Parameters<MockLogtoClient[K]>,
     family?: 'getAccessToken',
   ): void {
-    this.#calls.push({ method, args } as MockCall);
-    const isTokenCall = method === 'getAccessToken' || family === 'getAccessToken';
-    const target: Parameters<MockLogtoClient['getAccessToken']> =
-      method === 'getOrganizationToken' || method === 'getOrganizationTokenClaims'
-        ? [undefined, args[0] as string]
-        : (args as [string | undefined, string | undefined]);
-    const error =
-      errorFor(this.#errors, method, args) ??
-      (isTokenCall ? errorFor(this.#errors, 'getAccessToken', target) : undefined);
-    if (!error) return;
-    if (isTokenCall) this.#afterTokenError(error, ...target);
-    throw error;
+    const failure = this.#log.enter(method, args, family);
+    if (!failure) return;
+    if (failure.target) this.#afterTokenError(failure.error, ...failure.target);
+    throw failure.error;
   }
 
   /** What the real client does when a refresh fails. */
@@ -408,39 +386,18 @@ class MockClient implements MockLogtoClient {
   }
 
   async #token(resource: string | undefined, organizationId: string | undefined): Promise<string> {
-    // Like the client: an unconfigured resource is a config error, before anything else.
-    validateTokenTarget(
-      this.#restrictResources ? this.config.resources : undefined,
-      resource,
-      organizationId,
-    );
+    this.#tokens.validate(resource, organizationId);
     await Promise.resolve();
-    const claims = this.#requireClaims();
-    const memberOf = claims.organizations ?? this.#options.organizations;
-    if (organizationId !== undefined && memberOf && !memberOf.includes(organizationId))
-      throw endpointError(403, 'access_denied', 'user is not a member of the organization');
-    return this.#tokens.get(resource, organizationId, claims.sub);
+    return this.#tokens.issue(resource, organizationId, this.#requireClaims());
   }
 
   #initialClaims(): IdTokenClaims {
     const { user, claims, organizations } = this.#options;
-    return this.#claimsFor({
-      ...user,
-      ...(organizations ? { organizations: [...organizations] } : {}),
-      ...claims,
-    });
-  }
-
-  #claimsFor(user: MockUser): IdTokenClaims {
-    const iat = Math.floor(this.#now());
-    return Object.freeze({
-      iss: this.config.issuer,
-      aud: this.config.appId,
-      iat,
-      exp: iat + 3600,
-      ...defaultUser,
-      ...user,
-    });
+    return mockIdTokenClaims(
+      { ...user, ...(organizations ? { organizations: [...organizations] } : {}), ...claims },
+      this.config,
+      this.#now(),
+    );
   }
 
   #requireClaims(): IdTokenClaims {
@@ -455,24 +412,4 @@ class MockClient implements MockLogtoClient {
     this.#snapshot = next;
     for (const listener of [...this.#listeners]) listener();
   }
-}
-
-function errorFor<K extends MockMethodName>(
-  errors: MockErrors,
-  method: K,
-  args: Parameters<MockLogtoClient[K]>,
-): LogtoError | undefined {
-  const configured = errors[method];
-  if (configured === undefined || configured instanceof LogtoError) return configured;
-  return configured(...args);
-}
-
-function endpointError(status: number, error: string, errorDescription: string): LogtoError {
-  return new LogtoTokenEndpointError({
-    status,
-    error,
-    errorDescription,
-    logtoCode: `oidc.${error}`,
-    endpoint: 'token',
-  });
 }
