@@ -45,6 +45,11 @@ export interface BrowserDriver {
   readonly engine: EngineName;
   /** Opens a new window (not a tab: background tabs have their timers throttled). */
   openWindow(): Promise<DriverWindow>;
+  /**
+   * Runs `trigger` (e.g. a click) and resolves with the window the page opened because of it
+   * (`window.open`); rejects when none opened within `timeout` ms.
+   */
+  popup(trigger: () => Promise<void>, timeout?: number): Promise<DriverWindow>;
   close(): Promise<void>;
 }
 

@@ -38,6 +38,34 @@ export async function signInOnDemoWindow(
   await win.waitFor('[data-testid="user-name"]');
 }
 
+/**
+ * Signs in at the IdP only, as if in another app: an authorization request the app did not start
+ * (so its callback stores nothing: no transaction), through the IdP's form. The browser then has
+ * an IdP session and the app none, in every engine (no storage to clear).
+ */
+export async function signInAtIdpOnly(
+  win: DriverWindow,
+  issuer: string,
+  origin: string,
+  credentials = alice,
+): Promise<void> {
+  const authorize = new URL(`${issuer}/auth`);
+  authorize.search = new URLSearchParams({
+    client_id: 'demo-spa',
+    redirect_uri: `${origin}/callback`,
+    response_type: 'code',
+    scope: 'openid',
+    state: 'another-app',
+    code_challenge: 'x'.repeat(43),
+    code_challenge_method: 'S256',
+  }).toString();
+  await win.goto(authorize.href);
+  await submitIdpForm(win, credentials);
+  await win.waitFor((callback) => location.href.startsWith(callback), {
+    arg: `${origin}/callback`,
+  });
+}
+
 /** The parsed JSON of one of the demo's `<pre data-testid=...>` blocks, once it is shown. */
 export async function demoJson(
   win: DriverWindow,

@@ -35,6 +35,10 @@ export async function launchChromium(): Promise<BrowserEngine> {
       return {
         engine: 'chromium',
         openWindow: async () => playwrightWindow(await context.newPage()),
+        popup: async (trigger, timeout = 10_000) => {
+          const [page] = await Promise.all([context.waitForEvent('page', { timeout }), trigger()]);
+          return playwrightWindow(page);
+        },
         close: () => context.close(),
       };
     },

@@ -1,4 +1,4 @@
-import puppeteer, { type Page } from 'puppeteer-core';
+import puppeteer, { TargetType, type Page } from 'puppeteer-core';
 import type { BrowserEngine, DriverWindow } from '../BrowserDriver.js';
 import { pageWindow } from './pageWindow.js';
 
@@ -37,6 +37,17 @@ export async function launchFirefox(): Promise<BrowserEngine> {
         openWindow: async () => {
           const page = await context.newPage({ type: 'window' });
           for (const script of initScripts) await page.evaluateOnNewDocument(script);
+          return puppeteerWindow(page);
+        },
+        popup: async (trigger, timeout = 10_000) => {
+          const known = new Set(context.targets());
+          const opened = context.waitForTarget(
+            (target) => target.type() === TargetType.PAGE && !known.has(target),
+            { timeout },
+          );
+          await trigger();
+          const page = await (await opened).page();
+          if (!page) throw new Error('Firefox opened a window without a page');
           return puppeteerWindow(page);
         },
         close: () => context.close(),

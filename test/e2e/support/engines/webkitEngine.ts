@@ -133,7 +133,20 @@ function webDriverSession(send: Send, id: string, firstWindow: string) {
   };
 
   let opened = 0;
+  const handles = async () => (await send('GET', `/session/${id}/window/handles`)) as string[];
   return {
+    // WebDriver has no event for a new window: compare the window handles before and after.
+    popup: async (trigger: () => Promise<void>, timeout = 10_000) => {
+      const before = new Set(await handles());
+      await trigger();
+      let found: string | undefined;
+      await pollUntil(
+        async () => (found = (await handles()).find((handle) => !before.has(handle))),
+        timeout,
+        'the page to open a window',
+      );
+      return windowOf(found ?? '');
+    },
     openWindow: async () => {
       // The session starts with one window: hand it out first.
       if (opened++ === 0) return windowOf(firstWindow);
