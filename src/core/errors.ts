@@ -43,7 +43,7 @@ export type LogtoErrorCode =
  */
 export class LogtoError extends Error {
   /** Machine-readable reason; stable across versions. */
-  readonly code: LogtoErrorCode;
+  declare readonly code: LogtoErrorCode;
 
   constructor(code: LogtoErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -54,9 +54,9 @@ export class LogtoError extends Error {
 
 /** The configuration passed to `new LogtoClient()` (or to a call) is unusable. */
 export class LogtoConfigError extends LogtoError {
-  override readonly code = 'config_invalid' as const;
+  declare readonly code: 'config_invalid';
   /** The configuration field at fault, e.g. `endpoint` or `resources[1]`. */
-  readonly field: string;
+  declare readonly field: string;
 
   constructor(field: string, message: string) {
     super('config_invalid', `Invalid Logto config: ${field} ${message}`);
@@ -66,7 +66,7 @@ export class LogtoConfigError extends LogtoError {
 
 /** The call needs a signed-in user and there is none (or the session was ended). */
 export class LogtoNotAuthenticatedError extends LogtoError {
-  override readonly code = 'not_authenticated' as const;
+  declare readonly code: 'not_authenticated';
 
   constructor(message = 'Not signed in: call signIn() first.') {
     super('not_authenticated', message);
@@ -78,7 +78,7 @@ export class LogtoNotAuthenticatedError extends LogtoError {
  * expired. The stored tokens have been cleared and the client is signed out; sign in again.
  */
 export class LogtoSessionExpiredError extends LogtoError {
-  override readonly code = 'session_expired' as const;
+  declare readonly code: 'session_expired';
 
   constructor(cause: unknown) {
     super('session_expired', 'The session has ended at the identity provider; sign in again.', {
@@ -101,9 +101,9 @@ export type LogtoCallbackErrorCode = Extract<LogtoErrorCode, `callback_${string}
 export class LogtoCallbackError extends LogtoError {
   declare readonly code: LogtoCallbackErrorCode;
   /** The OAuth `error` parameter, for `callback_error_response`. */
-  readonly error: string | undefined;
+  declare readonly error: string | undefined;
   /** The OAuth `error_description` parameter, for `callback_error_response`. */
-  readonly errorDescription: string | undefined;
+  declare readonly errorDescription: string | undefined;
 
   constructor(
     code: LogtoCallbackErrorCode,
@@ -131,9 +131,9 @@ export type IdTokenFailure =
 
 /** An ID token failed verification. Nothing from the response was stored. */
 export class LogtoIdTokenError extends LogtoError {
-  override readonly code = 'id_token_invalid' as const;
+  declare readonly code: 'id_token_invalid';
   /** The check that failed. */
-  readonly reason: IdTokenFailure;
+  declare readonly reason: IdTokenFailure;
 
   constructor(reason: IdTokenFailure, message: string, options?: { cause?: unknown }) {
     super('id_token_invalid', `ID token rejected: ${message}`, options);
@@ -146,15 +146,15 @@ export class LogtoIdTokenError extends LogtoError {
  * (`{ code, message, error, error_description }`) is parsed into the fields below.
  */
 export class LogtoTokenEndpointError extends LogtoError {
-  override readonly code = 'token_endpoint_error' as const;
+  declare readonly code: 'token_endpoint_error';
   /** HTTP status of the response. */
-  readonly status: number;
+  declare readonly status: number;
   /** The OAuth error, e.g. `invalid_target`, `access_denied`, `insufficient_scope`. */
-  readonly error: string;
+  declare readonly error: string;
   /** The OAuth error description, when the server sent one. */
-  readonly errorDescription: string | undefined;
+  declare readonly errorDescription: string | undefined;
   /** Logto's own error code, e.g. `oidc.invalid_grant`, when the server sent one. */
-  readonly logtoCode: string | undefined;
+  declare readonly logtoCode: string | undefined;
 
   constructor(details: {
     status: number;
@@ -177,9 +177,9 @@ export class LogtoTokenEndpointError extends LogtoError {
 
 /** A server answered with something that is not what the protocol promises (bad JSON, missing fields). */
 export class LogtoResponseError extends LogtoError {
-  override readonly code = 'response_invalid' as const;
+  declare readonly code: 'response_invalid';
   /** HTTP status of the response, when the failure is about one. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
 
   constructor(message: string, options?: { cause?: unknown; status?: number }) {
     super('response_invalid', message, options);
@@ -193,11 +193,11 @@ export class LogtoResponseError extends LogtoError {
  * server cannot be reached at all, the error is a {@link LogtoNetworkError}.)
  */
 export class LogtoDiscoveryError extends LogtoError {
-  override readonly code = 'discovery_failed' as const;
+  declare readonly code: 'discovery_failed';
   /** The discovery URL that was fetched. */
-  readonly url: string;
+  declare readonly url: string;
   /** HTTP status of the answer. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
 
   constructor(url: string, status: number | undefined, problem: string, cause?: unknown) {
     super(
@@ -215,9 +215,9 @@ export class LogtoDiscoveryError extends LogtoError {
  * is back.
  */
 export class LogtoNetworkError extends LogtoError {
-  override readonly code = 'network_error' as const;
+  declare readonly code: 'network_error';
   /** The URL that failed, without its query string. */
-  readonly url: string;
+  declare readonly url: string;
 
   /** @param hint what to do about it, when the URL is not the identity provider's */
   constructor(url: string, cause: unknown, hint?: string) {
@@ -231,7 +231,7 @@ export class LogtoNetworkError extends LogtoError {
 
 /** The storage backend failed to read or write. */
 export class LogtoStorageError extends LogtoError {
-  override readonly code = 'storage_error' as const;
+  declare readonly code: 'storage_error';
 
   constructor(message: string, cause: unknown) {
     super('storage_error', message, { cause });
@@ -240,7 +240,7 @@ export class LogtoStorageError extends LogtoError {
 
 /** Another tab held the refresh lock for too long. */
 export class LogtoLockTimeoutError extends LogtoError {
-  override readonly code = 'lock_timeout' as const;
+  declare readonly code: 'lock_timeout';
 
   constructor(lockName: string, seconds: number) {
     super('lock_timeout', `Waited ${seconds}s for the lock ${lockName}; another tab may be stuck.`);
@@ -252,7 +252,7 @@ export class LogtoLockTimeoutError extends LogtoError {
  * storage or `navigate` threw, or a bug). `cause` holds what was thrown.
  */
 export class LogtoUnexpectedError extends LogtoError {
-  override readonly code = 'unexpected_error' as const;
+  declare readonly code: 'unexpected_error';
 
   constructor(cause: unknown) {
     super('unexpected_error', cause instanceof Error ? cause.message : String(cause), { cause });
@@ -302,7 +302,7 @@ export type LogtoWindowErrorCode = Extract<
 export class LogtoWindowError extends LogtoError {
   declare readonly code: LogtoWindowErrorCode;
   /** Logto's OAuth `error`, for `login_required`. */
-  readonly error: string | undefined;
+  declare readonly error: string | undefined;
 
   constructor(code: LogtoWindowErrorCode, message: string, error?: string) {
     super(code, message);
@@ -315,9 +315,9 @@ export class LogtoWindowError extends LogtoError {
  * would have gone to a server it is not meant for. Nothing was sent.
  */
 export class LogtoOriginRefusedError extends LogtoError {
-  override readonly code = 'origin_refused' as const;
+  declare readonly code: 'origin_refused';
   /** The origin the request was for (`null` for URLs without one, such as `data:`). */
-  readonly origin: string;
+  declare readonly origin: string;
 
   constructor(origin: string) {
     super('origin_refused', `${origin} is not an allowed origin for the token`);

@@ -4,7 +4,7 @@ import { LogtoIdTokenError } from './errors.js';
 import { decodeJwt, type DecodedJwt } from './jwt.js';
 import {
   isKeyUsableFor,
-  supportedJwsAlgorithms,
+  jwsAlgorithmOf,
   verifyJwsSignature,
   type PublicJwk,
 } from './verifyJwsSignature.js';
@@ -106,10 +106,7 @@ function badIssuedAt(): LogtoIdTokenError {
 }
 
 async function verifyWithKnownKey(jwt: DecodedJwt, keys: KeySource): Promise<void> {
-  const alg = String(jwt.header.alg);
-  if (!supportedJwsAlgorithms.includes(alg)) {
-    throw new LogtoIdTokenError('algorithm', `unsupported algorithm ${alg}`);
-  }
+  const alg = jwsAlgorithmOf(jwt);
   const kid = typeof jwt.header.kid === 'string' ? jwt.header.kid : undefined;
   const pick = (list: PublicJwk[]) =>
     list.filter((key) => (kid === undefined || key.kid === kid) && isKeyUsableFor(key, alg));

@@ -20,42 +20,45 @@ interface AlgorithmSpec {
   verifyParams: AlgorithmIdentifier | RsaPssParams | EcdsaParams;
 }
 
-// Signature algorithms Logto can use (ES384 by default, RS256 optional) and their peers.
-// WebCrypto verifies ECDSA signatures in the raw r||s form JWS uses, so no conversion is needed.
-const algorithms: Record<string, AlgorithmSpec> = {
-  RS256: rsa('RSASSA-PKCS1-v1_5', 256),
-  RS384: rsa('RSASSA-PKCS1-v1_5', 384),
-  RS512: rsa('RSASSA-PKCS1-v1_5', 512),
-  PS256: rsa('RSA-PSS', 256),
-  PS384: rsa('RSA-PSS', 384),
-  PS512: rsa('RSA-PSS', 512),
-  ES256: ec('P-256', 256),
-  ES384: ec('P-384', 384),
-  ES512: ec('P-521', 512),
-};
-
-function rsa(name: 'RSASSA-PKCS1-v1_5' | 'RSA-PSS', bits: number): AlgorithmSpec {
+/**
+ * The WebCrypto parameters of a JWS algorithm Logto can use (ES384 by default, RS256 optional) or
+ * of one of their peers (RS, PS and ES with SHA-256, -384 or -512); `undefined` for any other.
+ * WebCrypto verifies ECDSA signatures in the raw r||s form JWS uses, so no conversion is needed.
+ */
+function specOf(alg: string): AlgorithmSpec | undefined {
+  const [, family, bits] = /^([REP]S)(256|384|512)$/.exec(alg) ?? [];
+  if (!bits) return undefined;
+  const hash = `SHA-${bits}`;
+  if (family === 'ES') {
+    const namedCurve = `P-${bits === '512' ? 521 : bits}`;
+    return {
+      kty: 'EC',
+      importParams: { name: 'ECDSA', namedCurve },
+      verifyParams: { name: 'ECDSA', hash },
+    };
+  }
+  const name = family === 'RS' ? 'RSASSA-PKCS1-v1_5' : 'RSA-PSS';
   return {
     kty: 'RSA',
-    importParams: { name, hash: `SHA-${bits}` },
-    verifyParams: name === 'RSA-PSS' ? { name, saltLength: bits / 8 } : { name },
+    importParams: { name, hash },
+    verifyParams: family === 'RS' ? { name } : { name, saltLength: Number(bits) / 8 },
   };
 }
 
-function ec(namedCurve: string, bits: number): AlgorithmSpec {
-  return {
-    kty: 'EC',
-    importParams: { name: 'ECDSA', namedCurve },
-    verifyParams: { name: 'ECDSA', hash: `SHA-${bits}` },
-  };
+/**
+ * The token's `alg`, when {@link verifyJwsSignature} supports it.
+ *
+ * @throws LogtoIdTokenError with reason `algorithm` for any other
+ */
+export function jwsAlgorithmOf(jwt: DecodedJwt): string {
+  const alg = String(jwt.header.alg);
+  if (!specOf(alg)) throw new LogtoIdTokenError('algorithm', `unsupported algorithm ${alg}`);
+  return alg;
 }
-
-/** The JWS algorithms {@link verifyJwsSignature} accepts. */
-export const supportedJwsAlgorithms = Object.keys(algorithms);
 
 /** Whether `jwk` can verify a signature made with `alg`. */
 export function isKeyUsableFor(jwk: PublicJwk, alg: string): boolean {
-  const spec = algorithms[alg];
+  const spec = specOf(alg);
   if (!spec || jwk.kty !== spec.kty) return false;
   if (jwk.alg !== undefined && jwk.alg !== alg) return false;
   if (jwk.use !== undefined && jwk.use !== 'sig') return false;
@@ -68,10 +71,10 @@ export function isKeyUsableFor(jwk: PublicJwk, alg: string): boolean {
  * @throws LogtoIdTokenError with reason `algorithm`, `key` or `signature`
  */
 export async function verifyJwsSignature(jwt: DecodedJwt, jwk: PublicJwk): Promise<void> {
-  const alg = String(jwt.header.alg);
-  const spec = algorithms[alg];
-  if (!spec) throw new LogtoIdTokenError('algorithm', `unsupported algorithm ${alg}`);
-  if (!isKeyUsableFor(jwk, alg)) throw new LogtoIdTokenError('key', `key does not fit ${alg}`);
+  const alg = jwsAlgorithmOf(jwt);
+  const spec = specOf(alg);
+  if (!spec || !isKeyUsableFor(jwk, alg))
+    throw new LogtoIdTokenError('key', `key does not fit ${alg}`);
 
   // Only the public members: a JWKS entry may carry fields WebCrypto rejects (alg, use, kid...).
   const publicKey: JsonWebKey = { kty: jwk.kty, ext: true };

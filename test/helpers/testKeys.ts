@@ -2,7 +2,7 @@
 
 export interface TestKey {
   kid: string;
-  alg: 'ES384' | 'RS256' | 'ES256' | 'PS256';
+  alg: 'ES384' | 'RS256' | 'ES256' | 'PS256' | 'ES512' | 'RS512' | 'PS384';
   privateKey: CryptoKey;
   publicJwk: JsonWebKey & { kid: string; alg: string };
 }
@@ -15,6 +15,10 @@ const params = {
   ES256: {
     gen: { name: 'ECDSA', namedCurve: 'P-256' },
     sign: { name: 'ECDSA', hash: 'SHA-256' },
+  },
+  ES512: {
+    gen: { name: 'ECDSA', namedCurve: 'P-521' },
+    sign: { name: 'ECDSA', hash: 'SHA-512' },
   },
   RS256: {
     gen: {
@@ -33,6 +37,24 @@ const params = {
       hash: 'SHA-256',
     },
     sign: { name: 'RSA-PSS', saltLength: 32 },
+  },
+  RS512: {
+    gen: {
+      name: 'RSASSA-PKCS1-v1_5',
+      modulusLength: 2048,
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: 'SHA-512',
+    },
+    sign: { name: 'RSASSA-PKCS1-v1_5' },
+  },
+  PS384: {
+    gen: {
+      name: 'RSA-PSS',
+      modulusLength: 2048,
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: 'SHA-384',
+    },
+    sign: { name: 'RSA-PSS', saltLength: 48 },
   },
 } as const;
 

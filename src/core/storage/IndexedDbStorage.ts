@@ -1,4 +1,4 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { LogtoStorage } from './LogtoStorage.js';
 
 /** Database and object-store names used by {@link IndexedDbStorage}. */
@@ -20,17 +20,28 @@ export class IndexedDbStorage implements LogtoStorage {
 
   /** @inheritdoc */
   async get(key: string): Promise<string | null> {
-    const value = await get<unknown>(key, this.#getStore());
+    const value = await this.#getStore()('readonly', (store) =>
+      promisifyRequest<unknown>(store.get(key)),
+    );
     return typeof value === 'string' ? value : null;
   }
 
   /** @inheritdoc */
   set(key: string, value: string): Promise<void> {
-    return set(key, value, this.#getStore());
+    return this.#write((store) => store.put(value, key));
   }
 
   /** @inheritdoc */
   remove(key: string): Promise<void> {
-    return del(key, this.#getStore());
+    return this.#write((store) => store.delete(key));
+  }
+
+  // Resolves when the transaction commits, not when the request succeeds: only then do other
+  // tabs see the change.
+  #write(change: (store: IDBObjectStore) => unknown): Promise<void> {
+    return this.#getStore()('readwrite', (store) => {
+      change(store);
+      return promisifyRequest(store.transaction);
+    });
   }
 }

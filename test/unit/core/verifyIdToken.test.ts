@@ -48,13 +48,16 @@ describe('verifyIdToken', () => {
     expect(verified.name).toBe('Alice');
   });
 
-  it.each(['RS256', 'PS256', 'ES256'] as const)('verifies %s signatures', async (alg) => {
-    const key = await createTestKey(alg, `k-${alg}`);
-    const token = await signJwt(key, claims());
-    await expect(verifyIdToken(token, expectations, keysOf(key))).resolves.toMatchObject({
-      claims: { sub: 'user-1' },
-    });
-  });
+  it.each(['RS256', 'RS512', 'PS256', 'PS384', 'ES256', 'ES512'] as const)(
+    'verifies %s signatures',
+    async (alg) => {
+      const key = await createTestKey(alg, `k-${alg}`);
+      const token = await signJwt(key, claims());
+      await expect(verifyIdToken(token, expectations, keysOf(key))).resolves.toMatchObject({
+        claims: { sub: 'user-1' },
+      });
+    },
+  );
 
   it('rejects a token whose payload was altered after signing', async () => {
     const token = await signJwt(es384, claims());
@@ -87,13 +90,29 @@ describe('verifyIdToken', () => {
     });
   });
 
-  it('rejects alg none and unknown algorithms', async () => {
-    const token = await signJwt(es384, claims());
-    const [, payload] = token.split('.');
-    const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`;
-    expect((await rejection(verifyIdToken(none, expectations, keysOf(es384)))).reason).toBe(
-      'algorithm',
+  it.each(['none', 'HS256', 'RS128', 'ES384 ', 'es384', 'EdDSA'])(
+    'rejects alg %j, which it does not support',
+    async (alg) => {
+      const token = await signJwt(es384, claims());
+      const [, payload, signature] = token.split('.');
+      const header = Buffer.from(JSON.stringify({ alg, kid: es384.kid })).toString('base64url');
+      const error = await rejection(
+        verifyIdToken(`${header}.${payload}.${signature}`, expectations, keysOf(es384)),
+      );
+      expect(error.reason).toBe('algorithm');
+      expect(error.message).toContain(`unsupported algorithm ${alg}`);
+    },
+  );
+
+  it('refuses a key of the right family but another curve (P-384 key, ES512 token)', async () => {
+    const es512 = await createTestKey('ES512', 'k-512');
+    const token = await signJwt(es512, claims());
+    // The provider publishes a P-384 key under the kid, without naming its algorithm.
+    const { alg: _alg, ...wrongCurve } = { ...es384.publicJwk, kid: 'k-512' };
+    const error = await rejection(
+      verifyIdToken(token, expectations, () => Promise.resolve([wrongCurve as never])),
     );
+    expect(error.reason).toBe('key');
   });
 
   it.each([
