@@ -122,6 +122,15 @@ export function resolveConfig(config: LogtoConfig, options: ClientOptions = {}):
     ? config.prompt.join(' ')
     : ((config.prompt as string | undefined) ?? 'consent');
 
+  const tunables = {
+    clockToleranceSeconds: defaultClockToleranceSeconds,
+    refreshLeewaySeconds: defaultRefreshLeewaySeconds,
+    metadataTtlSeconds: defaultMetadataTtlSeconds,
+    lockTimeoutSeconds: defaultLockTimeoutSeconds,
+  };
+  for (const name of Object.keys(tunables) as (keyof typeof tunables)[]) {
+    tunables[name] = nonNegative(name, options[name] ?? tunables[name]);
+  }
   return Object.freeze({
     endpoint,
     appId: config.appId,
@@ -129,22 +138,7 @@ export function resolveConfig(config: LogtoConfig, options: ClientOptions = {}):
     scopes: Object.freeze([...new Set(scopes)]),
     resources: Object.freeze([...new Set(resources)]),
     prompt,
-    clockToleranceSeconds: nonNegative(
-      'clockToleranceSeconds',
-      options.clockToleranceSeconds ?? defaultClockToleranceSeconds,
-    ),
-    refreshLeewaySeconds: nonNegative(
-      'refreshLeewaySeconds',
-      options.refreshLeewaySeconds ?? defaultRefreshLeewaySeconds,
-    ),
-    metadataTtlSeconds: nonNegative(
-      'metadataTtlSeconds',
-      options.metadataTtlSeconds ?? defaultMetadataTtlSeconds,
-    ),
-    lockTimeoutSeconds: nonNegative(
-      'lockTimeoutSeconds',
-      options.lockTimeoutSeconds ?? defaultLockTimeoutSeconds,
-    ),
+    ...tunables,
     proactiveRefresh: options.proactiveRefresh ?? true,
   });
 }
