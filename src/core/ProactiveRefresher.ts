@@ -14,6 +14,14 @@ interface Watched {
   organizationId: string | undefined;
 }
 
+/** What {@link ProactiveRefresher} works with. */
+interface RefresherDeps {
+  refresh: (resource?: string, organizationId?: string) => Promise<unknown>;
+  records: () => Record<string, AccessTokenRecord> | undefined;
+  now: () => number;
+  leewaySeconds: number;
+}
+
 /**
  * Refreshes the tokens an app uses before it asks: shortly before expiry, and at once when the
  * tab becomes visible again or the network comes back (timers do not run while a laptop sleeps).
@@ -22,10 +30,7 @@ interface Watched {
 export class ProactiveRefresher {
   readonly #watched = new Map<string, Watched>();
   readonly #retryAfter = new Map<string, number>();
-  readonly #refresh: (resource?: string, organizationId?: string) => Promise<unknown>;
-  readonly #records: () => Record<string, AccessTokenRecord> | undefined;
-  readonly #now: () => number;
-  readonly #leeway: number;
+  readonly #deps: RefresherDeps;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #active = false;
   readonly #onWake = (): void => {
@@ -33,16 +38,8 @@ export class ProactiveRefresher {
       this.refreshDue();
   };
 
-  constructor(deps: {
-    refresh: (resource?: string, organizationId?: string) => Promise<unknown>;
-    records: () => Record<string, AccessTokenRecord> | undefined;
-    now: () => number;
-    leewaySeconds: number;
-  }) {
-    this.#refresh = deps.refresh;
-    this.#records = deps.records;
-    this.#now = deps.now;
-    this.#leeway = deps.leewaySeconds;
+  constructor(deps: RefresherDeps) {
+    this.#deps = deps;
   }
 
   /** Marks a token as used by the app, so it is kept fresh. */
@@ -72,7 +69,7 @@ export class ProactiveRefresher {
     const due = this.#dueTimes();
     if (due.length === 0) return;
     const delay = Math.min(
-      Math.max(0, Math.min(...due.map(([, at]) => at)) - this.#now()),
+      Math.max(0, Math.min(...due.map(([, at]) => at)) - this.#deps.now()),
       maxDelaySeconds,
     );
     this.#timer = setTimeout(() => this.refreshDue(), delay * 1000);
@@ -80,14 +77,14 @@ export class ProactiveRefresher {
 
   /** Refreshes every watched token that is due now. */
   refreshDue(): void {
-    const now = this.#now();
+    const now = this.#deps.now();
     for (const [key, at] of this.#dueTimes()) {
       // Timers and clocks disagree by a few milliseconds: what is due within the slack is due now.
       if (at > now + dueSlackSeconds) continue;
       const watched = this.#watched.get(key);
       if (!watched) continue;
       this.#retryAfter.set(key, now + retryDelaySeconds);
-      this.#refresh(watched.resource, watched.organizationId).then(
+      this.#deps.refresh(watched.resource, watched.organizationId).then(
         () => {
           this.#retryAfter.delete(key);
           this.schedule();
@@ -107,12 +104,12 @@ export class ProactiveRefresher {
   }
 
   #dueTimes(): [string, number][] {
-    const records = this.#records();
+    const records = this.#deps.records();
     if (!records) return [];
     const result: [string, number][] = [];
     for (const key of this.#watched.keys()) {
       const record = records[key];
-      const refreshAt = record ? refreshTime(record, this.#leeway) : 0;
+      const refreshAt = record ? refreshTime(record, this.#deps.leewaySeconds) : 0;
       result.push([key, Math.max(refreshAt, this.#retryAfter.get(key) ?? 0)]);
     }
     return result;

@@ -30,37 +30,28 @@ const requiredEndpoints = [
   'revocation_endpoint',
 ] as const;
 
+/** What {@link ProviderMetadata} works with. */
+interface ProviderMetadataDeps {
+  issuer: string;
+  storage: LogtoStorage;
+  http: HttpContext;
+  now: () => number;
+  ttlSeconds: number;
+  keyPrefix: string;
+  log?: LogtoLogger | undefined;
+}
+
 /**
  * The identity provider's discovery document and signing keys, cached in memory and in storage
  * with a TTL so that a reload with valid tokens makes no request at all.
  */
 export class ProviderMetadata {
-  readonly #issuer: string;
-  readonly #storage: LogtoStorage;
-  readonly #http: HttpContext;
-  readonly #now: () => number;
-  readonly #ttlSeconds: number;
-  readonly #keyPrefix: string;
-  readonly #log: LogtoLogger | undefined;
+  readonly #deps: ProviderMetadataDeps;
   #discovery: Promise<DiscoveryDocument> | undefined;
   #jwks: Promise<CacheEntry<PublicJwk[]>> | undefined;
 
-  constructor(deps: {
-    issuer: string;
-    storage: LogtoStorage;
-    http: HttpContext;
-    now: () => number;
-    ttlSeconds: number;
-    keyPrefix: string;
-    log?: LogtoLogger | undefined;
-  }) {
-    this.#issuer = deps.issuer;
-    this.#storage = deps.storage;
-    this.#http = deps.http;
-    this.#now = deps.now;
-    this.#ttlSeconds = deps.ttlSeconds;
-    this.#keyPrefix = deps.keyPrefix;
-    this.#log = deps.log;
+  constructor(deps: ProviderMetadataDeps) {
+    this.#deps = deps;
   }
 
   /** The discovery document: from memory, else storage, else `/.well-known/openid-configuration`. */
@@ -80,7 +71,7 @@ export class ProviderMetadata {
   async getKeys(refresh?: { minAgeSeconds: number }): Promise<PublicJwk[]> {
     if (refresh && this.#jwks) {
       const current = await this.#jwks.catch(() => undefined);
-      if (!current || this.#now() - current.fetchedAt >= refresh.minAgeSeconds) {
+      if (!current || this.#deps.now() - current.fetchedAt >= refresh.minAgeSeconds) {
         this.#jwks = this.#fetchAndStore('jwks', () => this.#fetchJwks());
       }
     }
@@ -91,13 +82,13 @@ export class ProviderMetadata {
 
   async #load<T>(name: string, fetcher: () => Promise<T>): Promise<CacheEntry<T>> {
     // The cache is an optimisation: a storage failure means fetching, never failing.
-    const raw = await this.#storage.get(this.#keyPrefix + name).catch(() => null);
+    const raw = await this.#deps.storage.get(this.#deps.keyPrefix + name).catch(() => null);
     if (raw) {
       try {
         const entry = JSON.parse(raw) as CacheEntry<T>;
-        const age = this.#now() - entry.fetchedAt;
-        if (entry.issuer === this.#issuer && age >= 0 && age < this.#ttlSeconds) {
-          this.#log?.('discovery', `${name} cached`);
+        const age = this.#deps.now() - entry.fetchedAt;
+        if (entry.issuer === this.#deps.issuer && age >= 0 && age < this.#deps.ttlSeconds) {
+          this.#deps.log?.('discovery', `${name} cached`);
           return entry;
         }
       } catch {
@@ -109,20 +100,22 @@ export class ProviderMetadata {
 
   async #fetchAndStore<T>(name: string, fetcher: () => Promise<T>): Promise<CacheEntry<T>> {
     const entry: CacheEntry<T> = {
-      issuer: this.#issuer,
-      fetchedAt: this.#now(),
+      issuer: this.#deps.issuer,
+      fetchedAt: this.#deps.now(),
       value: await fetcher(),
     };
-    this.#log?.('discovery', `${name} fetched`);
-    await this.#storage.set(this.#keyPrefix + name, JSON.stringify(entry)).catch(() => undefined);
+    this.#deps.log?.('discovery', `${name} fetched`);
+    await this.#deps.storage
+      .set(this.#deps.keyPrefix + name, JSON.stringify(entry))
+      .catch(() => undefined);
     return entry;
   }
 
   async #fetchDiscovery(): Promise<DiscoveryDocument> {
-    const url = `${this.#issuer}/.well-known/openid-configuration`;
+    const url = `${this.#deps.issuer}/.well-known/openid-configuration`;
     let body: Record<string, unknown>;
     try {
-      body = await requestJson(this.#http, 'discovery', url);
+      body = await requestJson(this.#deps.http, 'discovery', url);
     } catch (error) {
       // Unreachable stays a network error (retry later); anything else is a wrong endpoint.
       if (error instanceof LogtoNetworkError) throw error;
@@ -134,11 +127,11 @@ export class ProviderMetadata {
         error,
       );
     }
-    if (body.issuer !== this.#issuer) {
+    if (body.issuer !== this.#deps.issuer) {
       throw new LogtoDiscoveryError(
         url,
         200,
-        `its issuer is ${JSON.stringify(body.issuer)}, not the expected ${this.#issuer} (endpoint + /oidc)`,
+        `its issuer is ${JSON.stringify(body.issuer)}, not the expected ${this.#deps.issuer} (endpoint + /oidc)`,
       );
     }
     for (const name of requiredEndpoints) {
@@ -151,7 +144,7 @@ export class ProviderMetadata {
 
   async #fetchJwks(): Promise<PublicJwk[]> {
     const { jwks_uri } = await this.getDiscovery();
-    const body = await requestJson(this.#http, 'jwks', jwks_uri);
+    const body = await requestJson(this.#deps.http, 'jwks', jwks_uri);
     if (!Array.isArray(body.keys) || !body.keys.every(isRecord)) {
       throw new LogtoResponseError('JWKS response has no keys array');
     }

@@ -1,4 +1,5 @@
 import { LogtoResponseError } from './errors.js';
+import { isRecord } from './http.js';
 
 /** A JWT split into its parts. Nothing here is verified. */
 export interface DecodedJwt {
@@ -13,18 +14,15 @@ export interface DecodedJwt {
 export function base64UrlToBytes(value: string): Uint8Array<ArrayBuffer> {
   if (!/^[A-Za-z0-9_-]*$/.test(value)) throw new Error('not base64url');
   const base64 = value.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  return bytes;
+  return Uint8Array.from(atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4)), (char) =>
+    char.charCodeAt(0),
+  );
 }
 
 function decodeJsonPart(part: string): Record<string, unknown> {
   const parsed: unknown = JSON.parse(new TextDecoder().decode(base64UrlToBytes(part)));
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new Error('not a JSON object');
-  }
-  return parsed as Record<string, unknown>;
+  if (!isRecord(parsed)) throw new Error('not a JSON object');
+  return parsed;
 }
 
 /**
