@@ -7,56 +7,29 @@ export interface TestKey {
   publicJwk: JsonWebKey & { kid: string; alg: string };
 }
 
+const rsa = (name: 'RSASSA-PKCS1-v1_5' | 'RSA-PSS', bits: number) => ({
+  gen: {
+    name,
+    modulusLength: 2048,
+    publicExponent: new Uint8Array([1, 0, 1]),
+    hash: `SHA-${bits}`,
+  },
+  sign: name === 'RSA-PSS' ? { name, saltLength: bits / 8 } : { name },
+});
+const ec = (namedCurve: string, bits: number) => ({
+  gen: { name: 'ECDSA', namedCurve },
+  sign: { name: 'ECDSA', hash: `SHA-${bits}` },
+});
+
 const params = {
-  ES384: {
-    gen: { name: 'ECDSA', namedCurve: 'P-384' },
-    sign: { name: 'ECDSA', hash: 'SHA-384' },
-  },
-  ES256: {
-    gen: { name: 'ECDSA', namedCurve: 'P-256' },
-    sign: { name: 'ECDSA', hash: 'SHA-256' },
-  },
-  ES512: {
-    gen: { name: 'ECDSA', namedCurve: 'P-521' },
-    sign: { name: 'ECDSA', hash: 'SHA-512' },
-  },
-  RS256: {
-    gen: {
-      name: 'RSASSA-PKCS1-v1_5',
-      modulusLength: 2048,
-      publicExponent: new Uint8Array([1, 0, 1]),
-      hash: 'SHA-256',
-    },
-    sign: { name: 'RSASSA-PKCS1-v1_5' },
-  },
-  PS256: {
-    gen: {
-      name: 'RSA-PSS',
-      modulusLength: 2048,
-      publicExponent: new Uint8Array([1, 0, 1]),
-      hash: 'SHA-256',
-    },
-    sign: { name: 'RSA-PSS', saltLength: 32 },
-  },
-  RS512: {
-    gen: {
-      name: 'RSASSA-PKCS1-v1_5',
-      modulusLength: 2048,
-      publicExponent: new Uint8Array([1, 0, 1]),
-      hash: 'SHA-512',
-    },
-    sign: { name: 'RSASSA-PKCS1-v1_5' },
-  },
-  PS384: {
-    gen: {
-      name: 'RSA-PSS',
-      modulusLength: 2048,
-      publicExponent: new Uint8Array([1, 0, 1]),
-      hash: 'SHA-384',
-    },
-    sign: { name: 'RSA-PSS', saltLength: 48 },
-  },
-} as const;
+  ES256: ec('P-256', 256),
+  ES384: ec('P-384', 384),
+  ES512: ec('P-521', 512),
+  RS256: rsa('RSASSA-PKCS1-v1_5', 256),
+  RS512: rsa('RSASSA-PKCS1-v1_5', 512),
+  PS256: rsa('RSA-PSS', 256),
+  PS384: rsa('RSA-PSS', 384),
+};
 
 export async function createTestKey(alg: TestKey['alg'], kid: string): Promise<TestKey> {
   const pair = await crypto.subtle.generateKey(params[alg].gen, true, ['sign', 'verify']);
