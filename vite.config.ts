@@ -11,7 +11,7 @@ const selfAlias = [
     replacement: fileURLToPath(new URL('./src/core/index.ts', import.meta.url)),
   },
   {
-    find: /^logto-spa\/(react|fetch|fetch\/react|testing|testing\/react|dev-idp)$/,
+    find: /^logto-spa\/(react|idle|idle\/react|fetch|fetch\/react|testing|testing\/react|dev-idp)$/,
     replacement: fileURLToPath(new URL('./src/$1/index.ts', import.meta.url)),
   },
 ];
@@ -50,7 +50,9 @@ export default defineConfig({
       entry: {
         'core/index': 'src/core/index.ts',
         'react/index': 'src/react/index.ts',
+        'idle/index': 'src/idle/index.ts',
         'fetch/index': 'src/fetch/index.ts',
+        'idle/react/index': 'src/idle/react/index.ts',
         'fetch/react/index': 'src/fetch/react/index.ts',
         'testing/index': 'src/testing/index.ts',
         'testing/react/index': 'src/testing/react/index.ts',

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { appConfig } from './appConfig.js';
 import { AuthBadge } from './components/AuthBadge.js';
+import { IdleDialog } from './components/IdleDialog.js';
+import { IdleNotice } from './components/IdleNotice.js';
 import { displayName } from './format.js';
 import { useIdTokenClaims } from 'logto-spa/react';
 import { ApiPage } from './pages/ApiPage.js';
@@ -62,6 +64,12 @@ export function App() {
         </div>
       </header>
       <main className="content">
+        {appConfig.idle ? (
+          <>
+            <IdleDialog />
+            <IdleNotice timeoutSeconds={appConfig.idle.timeoutSeconds} />
+          </>
+        ) : null}
         {pathname === '/callback' ? (
           <CallbackPage />
         ) : page ? (

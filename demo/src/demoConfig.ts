@@ -17,6 +17,10 @@ export interface DemoEnv {
   VITE_LOGTO_STORAGE?: string | undefined;
   /** `1`: try single sign-on on load (`signInSilently`, needs Logto on the same site). Default off. */
   VITE_LOGTO_SILENT_SIGN_IN?: string | undefined;
+  /** Seconds without activity (in any tab) before idle sign-out. Default: off. */
+  VITE_LOGTO_IDLE_TIMEOUT?: string | undefined;
+  /** Seconds of warning (the countdown dialog) before it. Default: half the timeout, at most 60. */
+  VITE_LOGTO_IDLE_WARNING?: string | undefined;
 }
 
 /**
@@ -30,6 +34,8 @@ export interface RuntimeConfig {
   resources?: unknown;
   scopes?: unknown;
   silentSignIn?: unknown;
+  idleTimeoutSeconds?: unknown;
+  idleWarningSeconds?: unknown;
 }
 
 /** What the demo app and its dev server are configured with. */
@@ -40,6 +46,8 @@ export interface DemoConfig {
   storage: 'indexeddb' | 'session';
   /** Try `signInSilently` once on load when there is no session. */
   silentSignIn: boolean;
+  /** Idle sign-out (`createIdleTimer`), when configured. */
+  idle: { timeoutSeconds: number; warningSeconds: number } | undefined;
 }
 
 export const defaultEndpoint = 'http://127.0.0.1:3001';
@@ -84,6 +92,12 @@ function stringOf(value: unknown): string | undefined {
   return typeof value === 'string' ? text(value) : undefined;
 }
 
+/** A positive number of seconds from the runtime config or an environment variable. */
+function seconds(runtime: unknown, env: string | undefined): number | undefined {
+  const value = typeof runtime === 'number' ? runtime : Number(text(env) ?? NaN);
+  return value > 0 ? value : undefined;
+}
+
 function stringsOf(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((item) => typeof item === 'string')
     ? value
@@ -100,6 +114,7 @@ export function demoConfig(env: DemoEnv, runtime: RuntimeConfig = {}): DemoConfi
     text(env.VITE_LOGTO_ENDPOINT) ??
     defaultEndpoint
   ).replace(/\/+$/, '');
+  const idleTimeout = seconds(runtime.idleTimeoutSeconds, env.VITE_LOGTO_IDLE_TIMEOUT);
   return {
     logto: {
       endpoint,
@@ -114,5 +129,14 @@ export function demoConfig(env: DemoEnv, runtime: RuntimeConfig = {}): DemoConfi
       typeof runtime.silentSignIn === 'boolean'
         ? runtime.silentSignIn
         : text(env.VITE_LOGTO_SILENT_SIGN_IN) === '1',
+    idle:
+      idleTimeout === undefined
+        ? undefined
+        : {
+            timeoutSeconds: idleTimeout,
+            warningSeconds:
+              seconds(runtime.idleWarningSeconds, env.VITE_LOGTO_IDLE_WARNING) ??
+              Math.min(60, Math.ceil(idleTimeout / 2)),
+          },
   };
 }

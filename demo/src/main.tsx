@@ -2,18 +2,23 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { ConfigErrorBoundary } from './components/ConfigErrorBoundary.js';
-import { appConfig } from './appConfig.js';
-import { signInSilently, type ClientOptions } from 'logto-spa';
+import { createDemoClient } from './demoClient.js';
+import type { LogtoClient } from 'logto-spa';
 import { LogtoProvider } from 'logto-spa/react';
-import { sessionStorageAdapter } from './sessionStorageAdapter.js';
 import './styles.css';
 
-const options: ClientOptions = {
-  // Storage is pluggable: IndexedDB by default (shared by tabs, survives reloads).
-  ...(appConfig.storage === 'session' ? { storage: sessionStorageAdapter } : {}),
-  // Single sign-on on load: signed in with no click when Logto (same site) has a session.
-  ...(appConfig.silentSignIn ? { signInSilently } : {}),
-};
+let client: LogtoClient | undefined;
+let startupError: unknown;
+try {
+  client = createDemoClient();
+} catch (error) {
+  startupError = error;
+}
+
+/** Rethrows during render, so that the error boundary shows a startup failure as the page. */
+function StartupFailure(): never {
+  throw startupError;
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -21,9 +26,13 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <ConfigErrorBoundary>
-      <LogtoProvider config={appConfig.logto} options={options}>
-        <App />
-      </LogtoProvider>
+      {client ? (
+        <LogtoProvider client={client}>
+          <App />
+        </LogtoProvider>
+      ) : (
+        <StartupFailure />
+      )}
     </ConfigErrorBoundary>
   </StrictMode>,
 );

@@ -54,6 +54,7 @@ export class LogtoClient {
   readonly #signOut: SignOut;
   readonly #sync: SessionSync;
   #ready: Promise<void> | undefined;
+  #check: (() => boolean) | undefined;
 
   /**
    * Validates the configuration; touches no browser API until first used, so it is safe to
@@ -88,8 +89,9 @@ export class LogtoClient {
       context: this.#context,
       state: this.#state,
       navigate: this.#navigate,
-      clearSession: () => this.#sync.clear('signOut'),
-      showSignedOut: () => this.#sync.signedOut('signOut', false, undefined),
+      init: () => this.#init(),
+      clearSession: (reason) => this.#sync.clear(reason),
+      showSignedOut: (reason) => this.#sync.signedOut(reason, false, undefined),
     });
     this.#refresher = new ProactiveRefresher({
       refresh: (resource, organizationId) => this.getAccessToken(resource, organizationId),
@@ -103,6 +105,7 @@ export class LogtoClient {
       refresher: this.#refresher,
       withLock: (task) => this.#tokens.withLock(task),
       trySilentSignIn: (settled) => signInSilentlyOnLoad(this, options.signInSilently, settled),
+      isEnding: () => this.#signOut.ending,
     });
   }
 
@@ -190,6 +193,25 @@ export class LogtoClient {
   async signOut(postLogoutRedirectUri?: string): Promise<void> {
     await this.#init();
     return this.#signOut.run(postLogoutRedirectUri);
+  }
+
+  /**
+   * Low-level, for policies such as `createIdleTimer`: ends the session in every tab for `reason`
+   * at once; Logto's side once, not once per tab (see {@link SignOut.end}). Never rejects.
+   * @returns whether this tab was the one that revoked (and navigated)
+   * @example `await client.signOutForReason('idle', location.origin)`
+   */
+  signOutForReason(reason: SignOutReason, postLogoutRedirectUri?: string): Promise<boolean> {
+    return this.#signOut.end(reason, postLogoutRedirectUri).catch(() => false);
+  }
+
+  /**
+   * Low-level, for policies such as `createIdleTimer`: `check` runs before every token read
+   * (proactive refreshes too); `false` rejects it with LogtoNotAuthenticatedError, sending nothing.
+   * @example `client.setSessionCheck(() => Date.now() < deadline)`
+   */
+  setSessionCheck(check: (() => boolean) | undefined): void {
+    this.#check = check;
   }
 
   // ---- session and tokens ----------------------------------------------------------------
@@ -314,6 +336,7 @@ export class LogtoClient {
 
   async #prepareToken(resource?: string, organizationId?: string): Promise<void> {
     validateTokenTarget(this.config.resources, resource, organizationId);
+    if (this.#check?.() === false) throw new LogtoNotAuthenticatedError('The session has ended.');
     await this.#init();
     this.#refresher.watch(resource, organizationId);
   }

@@ -18,6 +18,8 @@ export interface SessionSyncDeps {
    * for that, if any, and call `settled` when it is over. Returns whether it started.
    */
   trySilentSignIn: (settled: () => void) => boolean;
+  /** Whether a sign-out for a reason (`SignOut.end`) is under way: the session must not reappear. */
+  isEnding: () => boolean;
 }
 
 /**
@@ -112,7 +114,7 @@ export class SessionSync {
     const { state, context, refresher } = this.#deps;
     const wasAuthenticated = state.snapshot.isAuthenticated;
     const session = await context.session.reload();
-    if (!session) {
+    if (!session || this.#deps.isEnding()) {
       const loaded = (): void => state.set({ isLoading: false });
       if (wasAuthenticated) this.signedOut(reason, fromOtherTab, undefined);
       // Once per page, the snapshot loading until it settles (no flash of a signed-out UI).

@@ -3,6 +3,7 @@ import type { ClientContext } from './ClientContext.js';
 import { endSession } from './endSession.js';
 import { parseHttpUrl } from './LogtoConfig.js';
 import type { LoadedSession } from './SessionStore.js';
+import type { SignOutReason } from './TabSync.js';
 
 /**
  * How long the snapshot keeps `isSigningOut` after the navigation to Logto started. Long enough for
@@ -16,10 +17,12 @@ export interface SignOutDeps {
   context: ClientContext;
   state: AuthState;
   navigate: (url: string) => void;
+  /** Reads the stored session once per page (the client's init). */
+  init(): Promise<void>;
   /** Removes the session from storage under the refresh lock and tells the other tabs. */
-  clearSession(): Promise<LoadedSession | undefined>;
-  /** The sign-out is over and the page is still here: show signed out (emits `signedOut`). */
-  showSignedOut(): void;
+  clearSession(reason: SignOutReason): Promise<LoadedSession | undefined>;
+  /** Shows signed out at once (emits `signedOut` when the tab was signed in). */
+  showSignedOut(reason: SignOutReason): void;
 }
 
 /**
@@ -33,6 +36,8 @@ export interface SignOutDeps {
 export class SignOut {
   readonly #deps: SignOutDeps;
   #pending: Promise<void> | undefined;
+  /** While {@link end} runs: a session read meanwhile must not show up again. */
+  ending = false;
 
   constructor(deps: SignOutDeps) {
     this.#deps = deps;
@@ -56,11 +61,11 @@ export class SignOut {
     const finish = (): void => {
       this.#pending = undefined;
       state.set({ isSigningOut: false });
-      if (!context.session.current) this.#deps.showSignedOut();
+      if (!context.session.current) this.#deps.showSignedOut('signOut');
     };
     state.set({ isSigningOut: true });
     try {
-      const session = await this.#deps.clearSession();
+      const session = await this.#deps.clearSession('signOut');
       const url = await endSession(context, session?.refreshToken, postLogoutRedirectUri);
       context.log?.('session', 'leaving for end-session');
       navigate(url);
@@ -82,5 +87,32 @@ export class SignOut {
     };
     const timer = setTimeout(stayed, signOutLeaveTimeoutMs);
     page.addEventListener?.('pageshow', onPageShow);
+  }
+
+  /**
+   * Ends the session for a policy's `reason` (e.g. `idle`), in every tab that calls it: the
+   * snapshot flips at once, with no `isSigningOut` phase. Only the tab that still finds the session
+   * stored (under the refresh lock) revokes the refresh token and, given `postLogoutRedirectUri`,
+   * goes to Logto's end-session page, so Logto's session ends once, not once per tab.
+   *
+   * @returns whether this tab was that one
+   */
+  async end(reason: SignOutReason, postLogoutRedirectUri: string | undefined): Promise<boolean> {
+    const deps = this.#deps;
+    this.ending = true;
+    deps.showSignedOut(reason);
+    try {
+      await deps.init();
+      const session = await deps.clearSession(reason);
+      if (!session) return false;
+      // Signed out here whatever Logto answers; only the navigation needs the URL.
+      const url = await endSession(deps.context, session.refreshToken, postLogoutRedirectUri).catch(
+        () => undefined,
+      );
+      if (url && postLogoutRedirectUri) deps.navigate(url);
+      return true;
+    } finally {
+      this.ending = false;
+    }
   }
 }

@@ -77,6 +77,7 @@ class MockClient implements MockLogtoClient {
     endSession: (reason) => this.endSession({ reason }),
     signedInAtLogto: () => this.#signedInAtLogto,
   });
+  #check: (() => boolean) | undefined;
 
   constructor(options: MockClientOptions) {
     this.#options = options;
@@ -248,6 +249,22 @@ class MockClient implements MockLogtoClient {
     this.endSession({ reason });
   }
 
+  async signOutForReason(
+    reason: LogtoEvents['signedOut']['reason'],
+    postLogoutRedirectUri?: string,
+  ): Promise<boolean> {
+    const wasAuthenticated = this.#snapshot.isAuthenticated;
+    // Like the real client: the snapshot flips before the first await.
+    this.endSession({ reason });
+    this.#enter('signOutForReason', [reason, postLogoutRedirectUri]);
+    await Promise.resolve();
+    return wasAuthenticated;
+  }
+
+  setSessionCheck(check: (() => boolean) | undefined): void {
+    this.#check = check;
+  }
+
   dispose(): void {
     this.#listeners.clear();
   }
@@ -387,6 +404,7 @@ class MockClient implements MockLogtoClient {
 
   async #token(resource: string | undefined, organizationId: string | undefined): Promise<string> {
     this.#tokens.validate(resource, organizationId);
+    if (this.#check?.() === false) throw new LogtoNotAuthenticatedError('The session has ended.');
     await Promise.resolve();
     return this.#tokens.issue(resource, organizationId, this.#requireClaims());
   }

@@ -104,11 +104,11 @@ export async function runBundleSizes(): Promise<string[]> {
 }
 
 /** The optional helpers' modules: an app that does not import them must not ship them. */
-const helpers = ['src/core/createFetch.ts'];
+const helpers = ['src/core/createFetch.ts', 'src/core/createIdleTimer.ts'];
 
 /**
  * What an app ships depends on what it imports: the popup, silent and step-up functions are
- * separate exports, and the fetch helper a separate entry, so an app that only
+ * separate exports, and the fetch helper and idle sign-out separate entries, so an app that only
  * redirects does not carry them. `more` is what else the app imports; `absent`, modules it must
  * not ship.
  */
@@ -127,16 +127,16 @@ const apps: readonly {
     absent: helpers,
   },
   {
-    name: 'redirect-only app + `createFetch`',
+    name: 'redirect-only app + `createFetch` + `createIdleTimer`',
     imports: 'LogtoClient',
     react: '',
-    more: "export { createFetch } from './src/fetch/index.ts';",
+    more: "export { createFetch } from './src/fetch/index.ts'; export { createIdleTimer } from './src/idle/index.ts';",
   },
   {
-    name: 'redirect-only React app + `useApiFetch`',
+    name: 'redirect-only React app + `useApiFetch` + `useIdleTimer`',
     imports: '',
     react: 'LogtoProvider, useLogto, useHandleSignInCallback, useAccessToken, Protected',
-    more: "export { useApiFetch } from './src/fetch/react/index.ts';",
+    more: "export { useApiFetch } from './src/fetch/react/index.ts'; export { useIdleTimer } from './src/idle/react/index.ts';",
   },
   {
     name: 'full app: popup, silent, session check, step-up (vanilla)',

@@ -43,23 +43,26 @@ describe('the built package', () => {
     }
   });
 
-  it.each(['dist/core/index.js', 'dist/fetch/index.js', 'dist/testing/index.js'])(
-    'keeps React out of %s and everything it imports',
-    (entry) => {
-      const files = moduleGraph(resolve(entry));
-      expect(files.size).toBeGreaterThan(1);
-      for (const file of files) {
-        const source = readFileSync(file, 'utf8');
-        expect(source, file).not.toMatch(/from\s*["']react(-dom)?(\/[^"']*)?["']/);
-        expect(source, file).not.toContain('use client');
-      }
-    },
-  );
+  it.each([
+    'dist/core/index.js',
+    'dist/fetch/index.js',
+    'dist/idle/index.js',
+    'dist/testing/index.js',
+  ])('keeps React out of %s and everything it imports', (entry) => {
+    const files = moduleGraph(resolve(entry));
+    expect(files.size).toBeGreaterThan(1);
+    for (const file of files) {
+      const source = readFileSync(file, 'utf8');
+      expect(source, file).not.toMatch(/from\s*["']react(-dom)?(\/[^"']*)?["']/);
+      expect(source, file).not.toContain('use client');
+    }
+  });
 
   it("starts the React entries with 'use client'", () => {
     for (const file of [
       'dist/react/index.js',
       'dist/fetch/react/index.js',
+      'dist/idle/react/index.js',
       'dist/testing/react/index.js',
     ]) {
       expect(readFileSync(file, 'utf8').split('\n')[0], file).toBe('"use client";');

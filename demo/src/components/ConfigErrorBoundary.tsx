@@ -4,9 +4,9 @@ import { appConfig } from '../appConfig.js';
 import { ErrorBox } from './ErrorBox.js';
 
 /**
- * Shows a page instead of a blank screen when the app cannot start: `<LogtoProvider>` throws a
- * `LogtoConfigError` while rendering when the configuration is invalid (e.g. a scope with a space
- * in `VITE_LOGTO_SCOPES`), and React unmounts everything below the nearest error boundary.
+ * Shows a page instead of a blank screen when the app cannot start: `createDemoClient` throws a
+ * `LogtoConfigError` when the configuration is invalid (e.g. a scope with a space in
+ * `VITE_LOGTO_SCOPES`); it is rethrown while rendering, and this boundary shows it.
  */
 export class ConfigErrorBoundary extends Component<{ children: ReactNode }, { error: unknown }> {
   override state: { error: unknown } = { error: undefined };

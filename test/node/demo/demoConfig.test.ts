@@ -67,4 +67,24 @@ describe('demo configuration', () => {
       '/api/store/orders': 'https://api.two',
     });
   });
+
+  it('turns idle sign-out on only when a positive timeout is given (env or runtime)', () => {
+    expect(demoConfig({}).idle).toBeUndefined();
+    expect(demoConfig({ VITE_LOGTO_IDLE_TIMEOUT: 'soon' }).idle).toBeUndefined();
+    expect(demoConfig({ VITE_LOGTO_IDLE_TIMEOUT: '0' }).idle).toBeUndefined();
+    expect(demoConfig({ VITE_LOGTO_IDLE_TIMEOUT: '900' }).idle).toEqual({
+      timeoutSeconds: 900,
+      warningSeconds: 60,
+    });
+    expect(
+      demoConfig(
+        { VITE_LOGTO_IDLE_TIMEOUT: '900' },
+        { idleTimeoutSeconds: 8, idleWarningSeconds: 5 },
+      ).idle,
+    ).toEqual({ timeoutSeconds: 8, warningSeconds: 5 });
+    expect(demoConfig({}, { idleTimeoutSeconds: 20 }).idle).toEqual({
+      timeoutSeconds: 20,
+      warningSeconds: 10,
+    });
+  });
 });
