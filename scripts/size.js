@@ -13,15 +13,17 @@ const KB = 1024;
 /**
  * Budgets in bytes (gzip) for everything an entry exports, optional capabilities included, the
  * initial download and the lazy chunks separately. Entries whose file does not exist (yet) are
- * skipped. The last row, every entry at once, must stay under @logto/react 4.0.15 (16459 bytes
- * gzip in `npm run bench`), which ships all of itself up front.
+ * skipped. Two more rows: everything `logto-spa` and `logto-spa/react` export at once (popup,
+ * silent sign-on, session check and step-up included) must stay under @logto/react 4.0.15
+ * (16459 bytes gzip in `npm run bench`, all of it up front); every browser entry at once adds
+ * the fetch helper and idle sign-out, which @logto/react does not have, and is over it.
  */
 const entries = [
-  { name: 'logto-spa (core)', file: 'src/core/index.ts', initial: 12.6 * KB, lazy: 5.5 * KB },
+  { name: 'logto-spa (core)', file: 'src/core/index.ts', initial: 12.8 * KB, lazy: 5.5 * KB },
   {
     name: 'logto-spa/react (core included)',
     file: 'src/react/index.ts',
-    initial: 13.5 * KB,
+    initial: 13.9 * KB,
     lazy: 5.5 * KB,
   },
   // Entries of their own, so that apps without them do not pay for them.
@@ -34,8 +36,16 @@ const entries = [
   { name: 'logto-spa/idle/react', file: 'src/idle/react/index.ts', initial: 1.75 * KB, lazy: 0 },
 ];
 
+/** logto-spa and logto-spa/react, everything they export, as one app: the peer's weight class. */
+const coreAndReact = {
+  name: 'logto-spa + logto-spa/react (all exports)',
+  contents: "export * from './src/core/index.ts';\nexport * from './src/react/index.ts';",
+  initial: 16459 - 1,
+  lazy: 5.5 * KB,
+};
+
 /** Every browser entry an app can import, as one app (the test kit is not shipped to users). */
-const everything = { name: 'everything (all browser entries)', initial: 16459 - 1, lazy: 5.5 * KB };
+const everything = { name: 'every browser entry', initial: 17 * KB, lazy: 5.5 * KB };
 
 /** The browser entries that exist in this checkout. */
 export function browserEntries() {
@@ -126,7 +136,11 @@ const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = [];
   let over = false;
-  const targets = [...browserEntries(), { ...everything, contents: everythingSource() }];
+  const targets = [
+    ...browserEntries(),
+    coreAndReact,
+    { ...everything, contents: everythingSource() },
+  ];
   for (const target of targets) {
     const { initial, lazy, total } = await measure(target);
     const ok = initial.gzip <= target.initial && lazy.gzip <= target.lazy;
