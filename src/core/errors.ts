@@ -48,7 +48,9 @@ export class LogtoError extends Error {
   constructor(code: LogtoErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
-    this.name = new.target.name;
+    // A string, not `new.target.name`: minifiers rename classes, and that would read `i` in an
+    // app's production bundle. Each subclass sets its own name the same way.
+    this.name = 'LogtoError';
   }
 }
 
@@ -60,6 +62,7 @@ export class LogtoConfigError extends LogtoError {
 
   constructor(field: string, message: string) {
     super('config_invalid', `Invalid Logto config: ${field} ${message}`);
+    this.name = 'LogtoConfigError';
     this.field = field;
   }
 }
@@ -70,6 +73,7 @@ export class LogtoNotAuthenticatedError extends LogtoError {
 
   constructor(message = 'Not signed in: call signIn() first.') {
     super('not_authenticated', message);
+    this.name = 'LogtoNotAuthenticatedError';
   }
 }
 
@@ -84,6 +88,7 @@ export class LogtoSessionExpiredError extends LogtoError {
     super('session_expired', 'The session has ended at the identity provider; sign in again.', {
       cause,
     });
+    this.name = 'LogtoSessionExpiredError';
   }
 }
 
@@ -111,6 +116,7 @@ export class LogtoCallbackError extends LogtoError {
     details: { error?: string | undefined; errorDescription?: string | undefined } = {},
   ) {
     super(code, message);
+    this.name = 'LogtoCallbackError';
     this.error = details.error;
     this.errorDescription = details.errorDescription;
   }
@@ -137,6 +143,7 @@ export class LogtoIdTokenError extends LogtoError {
 
   constructor(reason: IdTokenFailure, message: string, options?: { cause?: unknown }) {
     super('id_token_invalid', `ID token rejected: ${message}`, options);
+    this.name = 'LogtoIdTokenError';
     this.reason = reason;
   }
 }
@@ -168,6 +175,7 @@ export class LogtoTokenEndpointError extends LogtoError {
       `${details.endpoint} answered ${details.status} ${details.error}` +
         (details.errorDescription ? `: ${details.errorDescription}` : ''),
     );
+    this.name = 'LogtoTokenEndpointError';
     this.status = details.status;
     this.error = details.error;
     this.errorDescription = details.errorDescription;
@@ -183,6 +191,7 @@ export class LogtoResponseError extends LogtoError {
 
   constructor(message: string, options?: { cause?: unknown; status?: number }) {
     super('response_invalid', message, options);
+    this.name = 'LogtoResponseError';
     this.status = options?.status;
   }
 }
@@ -205,6 +214,7 @@ export class LogtoDiscoveryError extends LogtoError {
       `Discovery failed: ${url} answered ${status}: ${problem}. Is endpoint your Logto tenant URL?`,
       { cause },
     );
+    this.name = 'LogtoDiscoveryError';
     this.url = url;
     this.status = status;
   }
@@ -225,6 +235,7 @@ export class LogtoNetworkError extends LogtoError {
     super('network_error', `Network request to ${bare} failed${hint ?? networkHint(bare, cause)}`, {
       cause,
     });
+    this.name = 'LogtoNetworkError';
     this.url = bare;
   }
 }
@@ -235,6 +246,7 @@ export class LogtoStorageError extends LogtoError {
 
   constructor(message: string, cause: unknown) {
     super('storage_error', message, { cause });
+    this.name = 'LogtoStorageError';
   }
 }
 
@@ -244,6 +256,7 @@ export class LogtoLockTimeoutError extends LogtoError {
 
   constructor(lockName: string, seconds: number) {
     super('lock_timeout', `Waited ${seconds}s for the lock ${lockName}; another tab may be stuck.`);
+    this.name = 'LogtoLockTimeoutError';
   }
 }
 
@@ -256,6 +269,7 @@ export class LogtoUnexpectedError extends LogtoError {
 
   constructor(cause: unknown) {
     super('unexpected_error', cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'LogtoUnexpectedError';
   }
 }
 
@@ -306,6 +320,7 @@ export class LogtoWindowError extends LogtoError {
 
   constructor(code: LogtoWindowErrorCode, message: string, error?: string) {
     super(code, message);
+    this.name = 'LogtoWindowError';
     this.error = error;
   }
 }
@@ -321,6 +336,7 @@ export class LogtoOriginRefusedError extends LogtoError {
 
   constructor(origin: string) {
     super('origin_refused', `${origin} is not an allowed origin for the token`);
+    this.name = 'LogtoOriginRefusedError';
     this.origin = origin;
   }
 }
