@@ -3,7 +3,7 @@
  * handler, before anything is awaited: browsers let a page open a window only while it handles a
  * user's gesture. Hand the window to `signInWithPopup` or `reauthenticate` (their last argument)
  * when those are loaded later, e.g. by a dynamic `import()` that keeps them out of the first
- * download, as `useLogto()` does.
+ * download.
  *
  * @returns the window, or `null` when the browser refused to open it
  * @example

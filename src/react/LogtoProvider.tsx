@@ -2,10 +2,11 @@ import { useEffect, useState, type ReactElement, type ReactNode } from 'react';
 import { LogtoClient, type ClientOptions, type LogtoConfig } from '../core/index.js';
 import type { LogtoClientLike } from '../core/LogtoClientLike.js';
 import { LogtoContext } from './LogtoContext.js';
+import { SignInWindowsContext, type SignInWindowFunctions } from './SignInWindowFunctions.js';
 import { stableJson } from './stableJson.js';
 
 /** Props of {@link LogtoProvider}: either a config (the provider owns the client) or a client. */
-export type LogtoProviderProps =
+export type LogtoProviderProps = (
   | {
       /** Compared by value: a config object recreated on every render keeps the same client. */
       config: LogtoConfig;
@@ -23,7 +24,16 @@ export type LogtoProviderProps =
       config?: never;
       options?: never;
       children?: ReactNode;
-    };
+    }
+) & {
+  /**
+   * The functions of `logto-spa` behind `useLogto()`'s `signInWithPopup`, `signInSilently`,
+   * `checkSession` and `reauthenticate`, and `<Protected silent>`: pass those the app uses, e.g.
+   * `{ signInWithPopup, signInSilently }`. Opt-in so that an app that signs in by redirect only
+   * ships no popup or iframe code.
+   */
+  signInWindows?: SignInWindowFunctions | undefined;
+};
 
 interface OwnedClient {
   key: string;
@@ -55,6 +65,8 @@ function createOwned(
  *     <App />
  *   </LogtoProvider>,
  * );
+ * // With popup sign-in and single sign-on (imported from 'logto-spa'):
+ * <LogtoProvider config={config} signInWindows={{ signInWithPopup, signInSilently }}>
  * ```
  */
 export function LogtoProvider(props: LogtoProviderProps): ReactElement | null {
@@ -88,5 +100,11 @@ export function LogtoProvider(props: LogtoProviderProps): ReactElement | null {
   const client = props.client ?? ownedClient;
   // Only reachable for one render while the replacement client is being set above.
   if (!client) return null;
-  return <LogtoContext.Provider value={client}>{children}</LogtoContext.Provider>;
+  return (
+    <LogtoContext.Provider value={client}>
+      <SignInWindowsContext.Provider value={props.signInWindows}>
+        {children}
+      </SignInWindowsContext.Provider>
+    </LogtoContext.Provider>
+  );
 }

@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import { useContext, useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { toLogtoError, type LogtoError } from '../core/errors.js';
 import type { AuthSnapshot, SignInOptions } from '../core/index.js';
 import { looksLikeCallback } from '../core/looksLikeCallback.js';
 import { isCallbackFrom } from './callbackUrl.js';
 import type { LogtoClientLike } from '../core/LogtoClientLike.js';
 import { sanitizeReturnPath } from '../core/sanitizeReturnPath.js';
+import { callSignInWindow, SignInWindowsContext } from './SignInWindowFunctions.js';
+import { trySignInSilently } from './trySignInSilently.js';
 import { useAuthSnapshot } from './useAuthSnapshot.js';
 import { useLatest } from './useLatest.js';
 import { useMounted } from './useMounted.js';
@@ -16,6 +18,15 @@ export interface ProtectedProps {
   fallback?: ReactNode;
   /** Start a sign-in when the visitor is signed out. Default `true`. */
   redirect?: boolean;
+  /**
+   * First try single sign-on (`signInSilently`, a hidden iframe): a visitor who is signed in at
+   * Logto (same site) sees the children with no redirect. Tried once per mount; when Logto
+   * answers `login_required` or cannot be asked (`silent_sign_in_unavailable`), the redirect
+   * goes ahead (or `fallback` stays, with `redirect={false}`). Needs `signInSilently` passed to
+   * `<LogtoProvider signInWindows={{ signInSilently }}>`: without it, `onError` gets a
+   * `LogtoConfigError` (no redirect). Default `false`.
+   */
+  silent?: boolean;
   /**
    * Options for the sign-in. Defaults: `redirectUri` = `${origin}/callback`, `postRedirectUri` =
    * the current path, query and hash (sanitised: only a same-origin path).
@@ -38,7 +49,10 @@ export interface ProtectedProps {
  * instead of trying again; it never stays on `fallback` after a failure. It never redirects while
  * the session loads, while a callback is being handled or waits in the address bar for its
  * handler, while a sign-out is leaving the page, nor when the session ends while the page is
- * open (then the error, or `fallback` for a sign-out in another tab).
+ * open (then the error, or `fallback` for a sign-out in another tab). With `silent`, it first
+ * tries single sign-on in a hidden iframe (once per mount, shared by every `<Protected>` of the
+ * page): a visitor signed in at Logto sees the children without leaving the page, and `fallback`
+ * shows only while Logto is asked (one round trip, at most 5 s).
  *
  * @throws Error when used outside `<LogtoProvider>`
  * @example
@@ -49,12 +63,16 @@ export interface ProtectedProps {
  * >
  *   <Dashboard />
  * </Protected>
+ * <Protected silent fallback={<Spinner />}>
+ *   <Orders />
+ * </Protected>
  * ```
  */
 export function Protected(props: ProtectedProps): ReactElement {
-  const { fallback = null, redirect = true, onError, children } = props;
+  const { fallback = null, redirect = true, silent = false, onError, children } = props;
   const { client, snapshot } = useAuthSnapshot('Protected');
   const signInOptions = useLatest(props.signInOptions);
+  const functions = useContext(SignInWindowsContext);
   const mounted = useMounted();
   // Set once a sign-in was started, or once the user was seen signed in: either way, no
   // automatic sign-in for the rest of this mount.
@@ -66,7 +84,7 @@ export function Protected(props: ProtectedProps): ReactElement {
     if (isAuthenticated) settled.current = true;
     if (
       settled.current ||
-      !redirect ||
+      !(redirect || silent) ||
       isLoading ||
       isHandlingCallback ||
       isSigningOut ||
@@ -87,6 +105,12 @@ export function Protected(props: ProtectedProps): ReactElement {
         // The state may have moved during the check (another tab signed in): signing in now
         // would clear that session.
         if (!isSignedOutWithoutError(client.getSnapshot())) return;
+        // The iframe lands on the sign-in's callback route (`undefined`: the default one).
+        const options = { redirectUri: signInOptions.current?.redirectUri };
+        const attempt = () => callSignInWindow(client, functions, 'signInSilently', options);
+        if (silent && (await trySignInSilently(client, attempt))) return;
+        // Unmounted meanwhile (the user went elsewhere), or the state moved during the attempt.
+        if (!redirect || !mounted.current || !isSignedOutWithoutError(client.getSnapshot())) return;
         await signInHere(client, signInOptions.current);
       } catch (failure) {
         if (mounted.current) setSignInError(toLogtoError(failure));
@@ -95,12 +119,14 @@ export function Protected(props: ProtectedProps): ReactElement {
   }, [
     client,
     redirect,
+    silent,
     isLoading,
     isHandlingCallback,
     isSigningOut,
     isAuthenticated,
     error,
     signInOptions,
+    functions,
     mounted,
   ]);
 

@@ -14,6 +14,7 @@ export {
 } from './useAccessToken.js';
 export { useOrganizationToken } from './useOrganizationToken.js';
 export { Protected, type ProtectedProps } from './Protected.js';
+export type { SignInWindowFunctions } from './SignInWindowFunctions.js';
 
 // What @logto/react re-exports from @logto/browser, where logto-spa has an equivalent, so that
 // migrating is a change of import (a package test compiles a typical app both ways), plus the
@@ -47,4 +48,10 @@ export {
   type LogtoCallbackErrorCode,
   type InteractionMode,
   type LogtoClientLike,
+  type LogtoWindowErrorCode,
+  type SignInWindowMethods,
+  type PopupSignInOptions,
+  type SilentSignInOptions,
+  type CheckSessionOptions,
+  type ReauthenticateOptions,
 } from '../core/index.js';

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { submitIdpSignIn } from './support/fixturePage.js';
 import { authState, signInOnDemo } from './support/demoPage.js';
@@ -8,8 +8,20 @@ import { setUpStack } from './support/startStack.js';
 // IdP both listen on 127.0.0.1: same site, so the hidden iframe carries the IdP's Lax cookie.
 const { stack, browser: launch } = setUpStack({ app: 'demo', demo: { silentSignIn: true } });
 
+// The same demo without single sign-on on load: what <Protected silent> does on its own.
+const plain = setUpStack({ app: 'demo' });
+
 const codeExchanges = () =>
   stack().idp.requests.filter((request) => request.grantType === 'authorization_code').length;
+
+/** The URLs the page's own frame navigates to from now on (a popup's or iframe's are not). */
+function topLevelNavigations(page: Page): string[] {
+  const navigations: string[] = [];
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) navigations.push(frame.url());
+  });
+  return navigations;
+}
 
 /** Clicks a demo button that opens a popup; returns the popup page. */
 async function clickForPopup(page: Page, testId: string): Promise<Page> {
@@ -53,10 +65,7 @@ describe('popup sign-in on the demo', () => {
     await page.goto(`${app.origin}/`);
     await authState(page, 'signed-out');
     const exchanges = codeExchanges();
-    const navigations: string[] = [];
-    page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame()) navigations.push(frame.url());
-    });
+    const navigations = topLevelNavigations(page);
 
     const popup = await clickForPopup(page, 'sign-in-popup');
     await submitIdpSignIn(popup);
@@ -170,10 +179,7 @@ describe('silent single sign-on on the demo', () => {
     const page = await browser.newPage();
     await signInOnDemo(page, app.origin);
     await forgetLocalSession(page);
-    const navigations: string[] = [];
-    page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame()) navigations.push(frame.url());
-    });
+    const navigations = topLevelNavigations(page);
     const requestsBefore = browser.requests.length;
 
     const started = Date.now();
@@ -270,5 +276,57 @@ describe('session check and step-up on the demo', () => {
     expect(authTime).toBeGreaterThanOrEqual(clickedAt);
     expect(codeExchanges() - exchanges).toBe(1);
     await authState(page, 'signed-in');
+  });
+});
+
+describe('<Protected silent> on the demo (no single sign-on on load)', () => {
+  /** The authorization requests the browser made from `from` on, with the frame that made them. */
+  const authorizations = (requests: Request[], from: number) =>
+    requests
+      .slice(from)
+      .filter((request) => new URL(request.url()).pathname === '/oidc/auth')
+      .map((request) => ({
+        prompt: new URL(request.url()).searchParams.get('prompt'),
+        topLevel: request.frame() === request.frame().page().mainFrame(),
+      }));
+
+  it('with a Logto session: the protected page signs in on the spot, with no redirect', async () => {
+    const browser = await plain.browser();
+    const { app } = plain.stack();
+    const page = await browser.newPage();
+    await signInOnDemo(page, app.origin);
+    await forgetLocalSession(page);
+    const navigations = topLevelNavigations(page);
+    const requestsBefore = browser.requests.length;
+
+    const started = Date.now();
+    await page.goto(`${app.origin}/protected`);
+    await page.waitForSelector('[data-testid="protected-content"]');
+    const elapsed = Date.now() - started;
+
+    expect(await page.textContent('[data-testid="protected-content"]')).toContain('Alice');
+    expect(navigations).toEqual([`${app.origin}/protected`]);
+    expect(authorizations(browser.requests, requestsBefore)).toEqual([
+      { prompt: 'none', topLevel: false },
+    ]);
+    expect(await page.$$('iframe')).toHaveLength(0);
+    console.info(`<Protected silent>: content shown ${elapsed} ms after navigation started`);
+  });
+
+  it('without a Logto session: one silent try, then the sign-in form, and back to the page', async () => {
+    const browser = await plain.browser();
+    const { app } = plain.stack();
+    const page = await browser.newPage();
+    const requestsBefore = browser.requests.length;
+
+    await page.goto(`${app.origin}/protected`);
+    await submitIdpSignIn(page);
+    await page.waitForSelector('[data-testid="protected-content"]');
+
+    expect(new URL(page.url()).pathname).toBe('/protected');
+    expect(authorizations(browser.requests, requestsBefore)).toEqual([
+      { prompt: 'none', topLevel: false },
+      { prompt: 'consent', topLevel: true },
+    ]);
   });
 });

@@ -4,7 +4,6 @@ import { ErrorBox } from '../components/ErrorBox.js';
 import { Loading } from '../components/Loading.js';
 import { displayName } from '../format.js';
 import { useAction } from '../hooks.js';
-import { checkSession, reauthenticate, signInSilently, signInWithPopup } from 'logto-spa';
 import { useIdTokenClaims, useLogto } from 'logto-spa/react';
 import { Link } from '../router.js';
 
@@ -12,13 +11,25 @@ const redirectUri = () => `${window.location.origin}/callback`;
 
 /** Auth state, sign-in, sign-up and sign-out: the seed guide's home page, in React. */
 export function HomePage() {
-  const { isLoading, isAuthenticated, isSigningOut, error, signIn, signOut, client } = useLogto();
+  const {
+    isLoading,
+    isAuthenticated,
+    isSigningOut,
+    error,
+    signIn,
+    signOut,
+    signInWithPopup,
+    reauthenticate,
+    signInSilently,
+    checkSession,
+  } = useLogto();
   const claims = useIdTokenClaims();
-  // Both open a popup: useAction calls them synchronously in the click handler, as browsers require.
-  const [startPopup, popup] = useAction(() => signInWithPopup(client, { postRedirectUri: '/' }));
-  const [startConfirm, confirm] = useAction(() => reauthenticate(client));
-  const [startSilent, silent] = useAction(() => signInSilently(client));
-  const [startCheck, check] = useAction(() => checkSession(client));
+  // Two open a popup: useAction calls them synchronously in the click handler, as browsers
+  // require. All four run the functions main.tsx passed to <LogtoProvider signInWindows>.
+  const [startPopup, popup] = useAction(() => signInWithPopup({ postRedirectUri: '/' }));
+  const [startConfirm, confirm] = useAction(() => reauthenticate());
+  const [startSilent, silent] = useAction(() => signInSilently());
+  const [startCheck, check] = useAction(() => checkSession());
   const [startSignIn, signingIn] = useAction(() =>
     signIn({ redirectUri: redirectUri(), postRedirectUri: '/' }),
   );

@@ -13,18 +13,23 @@ function Secret() {
         The secret recipe is ready for you, {claims ? displayName(claims) : 'friend'}.
       </p>
       <p className="muted">
-        This page is wrapped in <code>&lt;Protected&gt;</code>. Visit it signed out and you are sent
-        to sign-in, then brought back here.
+        This page is wrapped in <code>&lt;Protected silent&gt;</code>. Visit it signed out while
+        signed in at Logto and you are signed in on the spot; otherwise you are sent to sign-in,
+        then brought back here.
       </p>
     </Card>
   );
 }
 
-/** A page only signed-in users see; signed-out visitors are redirected to sign-in and back. */
+/**
+ * A page only signed-in users see. A signed-out visitor with a Logto session (same site) is
+ * signed in silently; others are redirected to sign-in and back.
+ */
 export function ProtectedPage() {
   return (
     <Protected
-      fallback={<Loading text="Redirecting you to sign-in…" testId="protected-redirecting" />}
+      silent
+      fallback={<Loading text="Signing you in…" testId="protected-redirecting" />}
       onError={(error) => (
         <>
           <ErrorBox error={error} title="Cannot show this page" testId="protected-error" />

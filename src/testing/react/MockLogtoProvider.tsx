@@ -1,8 +1,15 @@
 import { useState, type ReactElement, type ReactNode } from 'react';
+import { checkSession } from '../../core/checkSession.js';
 import type { LogtoClientLike } from '../../core/LogtoClientLike.js';
+import { reauthenticate } from '../../core/reauthenticate.js';
+import { signInSilently } from '../../core/signInSilently.js';
+import { signInWithPopup } from '../../core/signInWithPopup.js';
 import { LogtoProvider } from '../../react/LogtoProvider.js';
 import { createMockClient } from '../createMockClient.js';
 import type { MockClientOptions } from '../MockLogtoClient.js';
+
+// Given a mock client, each of these calls the mock's method of the same name: no window opens.
+const signInWindows = { signInWithPopup, signInSilently, checkSession, reauthenticate };
 
 /**
  * Props of {@link MockLogtoProvider}: a client you created (usually with `createMockClient`, to
@@ -15,6 +22,8 @@ export type MockLogtoProviderProps =
 /**
  * The real `<LogtoProvider>` with a mock client, so components that use `useLogto`,
  * `useAccessToken`, `useUserInfo` or `<Protected>` render in tests without an identity provider.
+ * It passes every `signInWindows` function, so `useLogto().signInWithPopup` and friends and
+ * `<Protected silent>` work with the mock's own methods.
  * Given options instead of a client, it creates one mock on first render and keeps it: later
  * changes of those props are ignored (create the client yourself to change its state).
  *
@@ -31,7 +40,10 @@ export function MockLogtoProvider(props: MockLogtoProviderProps): ReactElement {
   const { client, children, ...options } = props;
   const [created] = useState(() => (client ? undefined : createMockClient(options)));
   return (
-    <LogtoProvider client={client ?? created ?? createMockClient(options)}>
+    <LogtoProvider
+      client={client ?? created ?? createMockClient(options)}
+      signInWindows={signInWindows}
+    >
       {children}
     </LogtoProvider>
   );

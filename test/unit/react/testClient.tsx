@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { LogtoClient, MemoryStorage, type LogtoConfig } from '../../../src/core/index.js';
-import { LogtoProvider } from '../../../src/react/index.js';
+import { LogtoProvider, type SignInWindowFunctions } from '../../../src/react/index.js';
 
 export const issuer = 'https://idp.test/oidc';
 export const testConfig = { endpoint: 'https://idp.test', appId: 'react-app' } as const;
@@ -28,6 +28,8 @@ export function createTestClient(
     config?: Partial<LogtoConfig>;
     /** Every request fails as if the identity provider were unreachable. */
     offline?: boolean;
+    /** The provider's `signInWindows` prop. */
+    signInWindows?: SignInWindowFunctions;
   } = {},
 ): {
   client: LogtoClient;
@@ -56,7 +58,9 @@ export function createTestClient(
     },
   );
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <LogtoProvider client={client}>{children}</LogtoProvider>
+    <LogtoProvider client={client} signInWindows={options.signInWindows}>
+      {children}
+    </LogtoProvider>
   );
   return { client, navigations, requests, wrapper };
 }

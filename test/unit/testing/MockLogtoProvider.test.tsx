@@ -1,9 +1,11 @@
 import { act, cleanup, render, screen, waitFor, type RenderResult } from '@testing-library/react';
-import { StrictMode, type ReactElement } from 'react';
+import { StrictMode, useState, type ReactElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   LogtoNetworkError,
   LogtoSessionExpiredError,
+  LogtoWindowError,
+  type LogtoError,
   type SignInCallbackResult,
 } from '../../../src/core/index.js';
 import {
@@ -201,5 +203,74 @@ describe('MockLogtoProvider with a client the test drives', () => {
       </MockLogtoProvider>,
     );
     expect((await screen.findByRole('alert')).textContent).toBe('Sign-in failed: access_denied');
+  });
+});
+
+/** An app's buttons for sign-in without leaving the page, as they would be written. */
+function WindowButtons() {
+  const { signInWithPopup, reauthenticate, checkSession } = useLogto();
+  const [outcome, setOutcome] = useState('');
+  const show = (promise: Promise<unknown>) =>
+    promise.then(
+      () => setOutcome('done'),
+      (error: unknown) => setOutcome((error as LogtoError).code),
+    );
+  return (
+    <>
+      <button onClick={() => void show(signInWithPopup())}>Sign in with a popup</button>
+      <button onClick={() => void show(reauthenticate())}>Confirm it's you</button>
+      <button onClick={() => void show(checkSession())}>Check</button>
+      <p role="status">{outcome}</p>
+      <AuthState />
+    </>
+  );
+}
+
+describe("useLogto()'s popup and silent methods with the mock", () => {
+  const click = (name: string) => act(() => screen.getByRole('button', { name }).click());
+
+  it('signInWithPopup signs the mock user in, without opening a window', async () => {
+    const open = vi.spyOn(window, 'open');
+    const mock = createMockClient({ user: { name: 'Ada' }, signedIn: false });
+    renderStrict(
+      <MockLogtoProvider client={mock}>
+        <WindowButtons />
+      </MockLogtoProvider>,
+    );
+    click('Sign in with a popup');
+    expect(await screen.findByText('signed in as Ada')).toBeDefined();
+    expect(screen.getByRole('status').textContent).toBe('done');
+    expect(mock.callsOf('signInWithPopup')).toEqual([[{}]]);
+    expect(open).not.toHaveBeenCalled();
+    open.mockRestore();
+  });
+
+  it('rejects with the injected popup_closed and stays signed out', async () => {
+    renderStrict(
+      <MockLogtoProvider
+        errors={{ signInWithPopup: new LogtoWindowError('popup_closed', 'Popup closed') }}
+      >
+        <WindowButtons />
+      </MockLogtoProvider>,
+    );
+    click('Sign in with a popup');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('popup_closed'));
+    expect(screen.getByText('signed out')).toBeDefined();
+  });
+
+  it('reauthenticate renews auth_time; checkSession ends a session Logto no longer has', async () => {
+    const mock = createMockClient({ user: { name: 'Ada', auth_time: 1 } });
+    renderStrict(
+      <MockLogtoProvider client={mock}>
+        <WindowButtons />
+      </MockLogtoProvider>,
+    );
+    click("Confirm it's you");
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('done'));
+    expect(mock.getSnapshot().idTokenClaims?.auth_time).toBeGreaterThan(1);
+
+    act(() => mock.setSignedInAtLogto(false));
+    click('Check');
+    expect(await screen.findByText('signed out')).toBeDefined();
   });
 });

@@ -1,0 +1,302 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  LogtoCallbackError,
+  LogtoWindowError,
+  signInSilently,
+  type SignInCallbackResult,
+} from '../../../src/core/index.js';
+import { Protected } from '../../../src/react/index.js';
+import { MockLogtoProvider, createMockClient } from '../../../src/testing/react/index.js';
+import { renderStrict } from './renderStrict.js';
+import { createTestClient } from './testClient.js';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Lets pending promises and effects run. */
+const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 30)));
+
+function at(path: string): void {
+  window.history.replaceState(null, '', path);
+}
+
+/** A signed-out mock whose silent attempt is held until the test settles it. */
+function heldSilentAttempt() {
+  const mock = createMockClient({ user: { name: 'Ada' }, signedIn: false });
+  let settleAttempt: (outcome: 'signed-in' | LogtoWindowError) => void = () => undefined;
+  const attempts = vi.spyOn(mock, 'signInSilently').mockImplementation(
+    () =>
+      new Promise<SignInCallbackResult>((resolve, reject) => {
+        settleAttempt = (outcome) => {
+          if (outcome !== 'signed-in') {
+            reject(outcome);
+            return;
+          }
+          mock.signInAs();
+          const claims = mock.getSnapshot().idTokenClaims;
+          if (claims) resolve({ postRedirectUri: undefined, claims });
+        };
+      }),
+  );
+  return {
+    mock,
+    attempts: () => attempts.mock.calls.length,
+    settle: (outcome: 'signed-in' | LogtoWindowError) => settleAttempt(outcome),
+  };
+}
+
+const loginRequired = () =>
+  new LogtoWindowError('login_required', 'Logto answered login_required', 'login_required');
+
+describe('<Protected silent>', () => {
+  it('signs in a visitor who has a Logto session: children, no redirect, one attempt under StrictMode', async () => {
+    at('/orders');
+    const mock = createMockClient({ user: { name: 'Ada' }, signedIn: false });
+    renderStrict(
+      <MockLogtoProvider client={mock}>
+        <Protected silent fallback={<p>Checking…</p>}>
+          <p>secret for {String(mock.getSnapshot().idTokenClaims?.name)}</p>
+        </Protected>
+      </MockLogtoProvider>,
+    );
+    expect(screen.getByText('Checking…')).toBeTruthy();
+
+    await screen.findByText(/^secret/);
+    await settle();
+    expect(mock.callsOf('signInSilently')).toHaveLength(1);
+    expect(mock.callsOf('signIn')).toEqual([]);
+    expect(mock.getSnapshot().idTokenClaims?.name).toBe('Ada');
+  });
+
+  it('falls back to one redirect, back to this page, when Logto answers login_required', async () => {
+    at('/orders/7?tab=items');
+    const mock = createMockClient({ signedInAtLogto: false });
+    renderStrict(
+      <MockLogtoProvider client={mock}>
+        <Protected silent fallback={<p>Redirecting…</p>}>
+          <p>secret</p>
+        </Protected>
+      </MockLogtoProvider>,
+    );
+
+    await waitFor(() => expect(mock.callsOf('signIn')).toHaveLength(1));
+    await settle();
+    expect(mock.callsOf('signInSilently')).toHaveLength(1);
+    expect(mock.callsOf('signIn')).toEqual([
+      [{ redirectUri: 'http://localhost:3000/callback', postRedirectUri: '/orders/7?tab=items' }],
+    ]);
+    expect(screen.queryByText('secret')).toBeNull();
+    expect(screen.getByText('Redirecting…')).toBeTruthy();
+  });
+
+  it('falls back to the redirect when single sign-on is unavailable (another site, no answer)', async () => {
+    const mock = createMockClient({
+      errors: {
+        signInSilently: new LogtoWindowError(
+          'silent_sign_in_unavailable',
+          'Logto is on another site',
+        ),
+      },
+    });
+    renderStrict(
+      <MockLogtoProvider client={mock}>
+        <Protected silent>
+          <p>secret</p>
+        </Protected>
+      </MockLogtoProvider>,
+    );
+    await waitFor(() => expect(mock.callsOf('signIn')).toHaveLength(1));
+  });
+
+  it('shows any other failure through onError and never redirects (no loop)', async () => {
+    const mock = createMockClient({
+      errors: {
+        signInSilently: new LogtoCallbackError('callback_error_response', 'Logto answered', {
+          error: 'invalid_scope',
+        }),
+      },
+    });
+    renderStrict(
+      <MockLogtoProvider client={mock}>
+        <Protected silent onError={(error) => <p role="alert">{error.code}</p>}>
+          <p>secret</p>
+        </Protected>
+      </MockLogtoProvider>,
+    );
+    expect((await screen.findByRole('alert')).textContent).toBe('callback_error_response');
+    await settle();
+    expect(mock.callsOf('signIn')).toEqual([]);
+    expect(mock.callsOf('signInSilently')).toHaveLength(1);
+  });
+
+  it('with redirect={false}: tries once, then keeps the fallback without redirecting', async () => {
+    const mock = createMockClient({ signedInAtLogto: false });
+    renderStrict(
+      <MockLogtoProvider client={mock}>
+        <Protected silent redirect={false} fallback={<button>Sign in</button>}>
+          <p>secret</p>
+        </Protected>
+      </MockLogtoProvider>,
+    );
+    await waitFor(() => expect(mock.callsOf('signInSilently')).toHaveLength(1));
+    await settle();
+    expect(mock.callsOf('signIn')).toEqual([]);
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
+  });
+
+  it('does not redirect when the page moved on (unmounted) before Logto answered', async () => {
+    const { mock, attempts, settle: answer } = heldSilentAttempt();
+    function Page() {
+      const [open, setOpen] = useState(true);
+      return (
+        <>
+          <button onClick={() => setOpen(false)}>Go home</button>
+          {open ? (
+            <Protected silent>
+              <p>secret</p>
+            </Protected>
+          ) : (
+            <p>home</p>
+          )}
+        </>
+      );
+    }
+    renderStrict(
+      <MockLogtoProvider client={mock}>
+        <Page />
+      </MockLogtoProvider>,
+    );
+    await waitFor(() => expect(attempts()).toBe(1));
+
+    act(() => screen.getByRole('button', { name: 'Go home' }).click());
+    answer(loginRequired());
+    await settle();
+
+    expect(screen.getByText('home')).toBeTruthy();
+    expect(mock.callsOf('signIn')).toEqual([]);
+  });
+
+  it('does not redirect when another tab signed in while Logto was being asked', async () => {
+    const { mock, attempts, settle: answer } = heldSilentAttempt();
+    renderStrict(
+      <MockLogtoProvider client={mock}>
+        <Protected silent>
+          <p>secret</p>
+        </Protected>
+      </MockLogtoProvider>,
+    );
+    await waitFor(() => expect(attempts()).toBe(1));
+
+    act(() => mock.signInAs({ name: 'Grace' }));
+    answer(loginRequired());
+    await settle();
+
+    expect(screen.getByText('secret')).toBeTruthy();
+    expect(mock.callsOf('signIn')).toEqual([]);
+  });
+
+  it('two <Protected silent> on one page share one attempt and both show their children', async () => {
+    const { mock, attempts, settle: answer } = heldSilentAttempt();
+    renderStrict(
+      <MockLogtoProvider client={mock}>
+        <Protected silent>
+          <p>left</p>
+        </Protected>
+        <Protected silent>
+          <p>right</p>
+        </Protected>
+      </MockLogtoProvider>,
+    );
+    await settle();
+    expect(attempts()).toBe(1);
+
+    act(() => answer('signed-in'));
+    await screen.findByText('left');
+    expect(screen.getByText('right')).toBeTruthy();
+    expect(mock.callsOf('signIn')).toEqual([]);
+  });
+
+  it('does not try while the sign-in callback waits in the address bar', async () => {
+    at('/callback?code=abc&state=xyz');
+    const mock = createMockClient();
+    renderStrict(
+      <MockLogtoProvider client={mock}>
+        <Protected silent>
+          <p>secret</p>
+        </Protected>
+      </MockLogtoProvider>,
+    );
+    await settle();
+    expect(mock.callsOf('signInSilently')).toEqual([]);
+    expect(mock.callsOf('signIn')).toEqual([]);
+  });
+
+  it('with a real client and Logto on another site: no iframe, straight to the redirect', async () => {
+    at('/reports');
+    const { wrapper: Wrapper, navigations } = createTestClient({
+      signInWindows: { signInSilently },
+    });
+    renderStrict(
+      <Wrapper>
+        <Protected silent>
+          <p>secret</p>
+        </Protected>
+      </Wrapper>,
+    );
+    await waitFor(() => expect(navigations).toHaveLength(1));
+    await settle();
+    expect(navigations).toHaveLength(1);
+    expect(new URL(navigations[0] ?? '').pathname).toBe('/oidc/auth');
+    expect(document.querySelectorAll('iframe')).toHaveLength(0);
+  });
+
+  it("runs the provider's signInSilently once under StrictMode, with the sign-in's redirectUri", async () => {
+    at('/reports');
+    const attempt = vi.fn(() =>
+      Promise.reject(new LogtoWindowError('login_required', 'Logto answered', 'login_required')),
+    );
+    const {
+      wrapper: Wrapper,
+      client,
+      navigations,
+    } = createTestClient({
+      signInWindows: { signInSilently: attempt },
+    });
+    renderStrict(
+      <Wrapper>
+        <Protected silent signInOptions={{ redirectUri: 'http://localhost:3000/auth/done' }}>
+          <p>secret</p>
+        </Protected>
+      </Wrapper>,
+    );
+    await waitFor(() => expect(navigations).toHaveLength(1));
+    await settle();
+    expect(attempt.mock.calls).toEqual([
+      [client, { redirectUri: 'http://localhost:3000/auth/done' }],
+    ]);
+    expect(new URL(navigations[0] ?? '').searchParams.get('redirect_uri')).toBe(
+      'http://localhost:3000/auth/done',
+    );
+  });
+
+  it('without signInSilently passed to the provider: a config error through onError, no redirect', async () => {
+    at('/reports');
+    const { wrapper: Wrapper, navigations } = createTestClient();
+    renderStrict(
+      <Wrapper>
+        <Protected silent onError={(error) => <p role="alert">{error.message}</p>}>
+          <p>secret</p>
+        </Protected>
+      </Wrapper>,
+    );
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      "Invalid Logto config: signInSilently missing: pass it from 'logto-spa' to <LogtoProvider signInWindows>",
+    );
+    await settle();
+    expect(navigations).toEqual([]);
+    expect(screen.queryByText('secret')).toBeNull();
+  });
+});

@@ -1,0 +1,140 @@
+import { renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  checkSession,
+  LogtoConfigError,
+  LogtoError,
+  LogtoWindowError,
+  reauthenticate,
+  signInSilently,
+  signInWithPopup,
+} from '../../../src/core/index.js';
+import { LogtoProvider, useLogto, type SignInWindowFunctions } from '../../../src/react/index.js';
+import { stubPopup } from '../../support/fakeWindows.js';
+import { renderHookStrict } from './renderStrict.js';
+import { createTestClient } from './testClient.js';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const names = ['signInWithPopup', 'signInSilently', 'checkSession', 'reauthenticate'] as const;
+const allFunctions = { signInWithPopup, signInSilently, checkSession, reauthenticate };
+
+/** useLogto() over a real client (fake IdP), once the stored session has been read. */
+async function renderLogto(signInWindows: SignInWindowFunctions | undefined = allFunctions) {
+  const test = createTestClient({ signInWindows });
+  const hook = renderHookStrict(() => useLogto(), { wrapper: test.wrapper });
+  await waitFor(() => expect(hook.result.current.isLoading).toBe(false));
+  return { ...test, ...hook };
+}
+
+describe('useLogto: sign-in without leaving the page', () => {
+  it('keeps the four methods stable across renders, even with an inline signInWindows object', async () => {
+    const { client } = createTestClient();
+    let functions: SignInWindowFunctions = {};
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      // A new object on every render, as `signInWindows={{ ... }}` written inline makes.
+      <LogtoProvider client={client} signInWindows={{ ...functions }}>
+        {children}
+      </LogtoProvider>
+    );
+    const { result, rerender } = renderHook(() => useLogto(), { wrapper });
+    await waitFor(() => expect(result.current.isLoading).toBe(false));
+    const first = result.current;
+    const checkSessionSpy = vi.fn(() => Promise.resolve(true));
+    functions = { checkSession: checkSessionSpy };
+    rerender();
+    for (const name of names) {
+      expect(typeof first[name]).toBe('function');
+      expect(result.current[name]).toBe(first[name]);
+    }
+    // The method read before the re-render runs the function passed at the latest one.
+    await expect(first.checkSession({ timeoutSeconds: 3 })).resolves.toBe(true);
+    expect(checkSessionSpy).toHaveBeenCalledWith(client, { timeoutSeconds: 3 });
+  });
+
+  it.each(names)(
+    '%s without the function passed to the provider rejects a LogtoConfigError saying what to pass',
+    async (name) => {
+      const { result } = await renderLogto({});
+      const open = vi.spyOn(window, 'open');
+      const error = await result.current[name]().catch((failure: unknown) => failure);
+      expect(error).toBeInstanceOf(LogtoConfigError);
+      expect(error).toMatchObject({ code: 'config_invalid', field: name });
+      expect((error as Error).message).toBe(
+        `Invalid Logto config: ${name} missing: pass it from 'logto-spa' to <LogtoProvider signInWindows>`,
+      );
+      expect(open).not.toHaveBeenCalled();
+      expect(document.querySelectorAll('iframe')).toHaveLength(0);
+    },
+  );
+
+  it('a provider given only signInWithPopup still refuses the others', async () => {
+    const { result } = await renderLogto({ signInWithPopup });
+    await expect(result.current.signInSilently()).rejects.toMatchObject({
+      code: 'config_invalid',
+      field: 'signInSilently',
+    });
+  });
+
+  it('opens the popup synchronously in the call, before any microtask, and navigates it to Logto', async () => {
+    const { result } = await renderLogto();
+    const { popup, open } = stubPopup();
+
+    let microtaskRan = false;
+    queueMicrotask(() => {
+      microtaskRan = true;
+    });
+    const pending = result.current.signInWithPopup({ timeoutSeconds: 60 });
+
+    // Nothing awaited yet: a browser would still count this as the user's click.
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(microtaskRan).toBe(false);
+    await waitFor(() => expect(popup.navigations).toHaveLength(1));
+    const authorize = new URL(popup.navigations[0] ?? '');
+    expect(authorize.origin + authorize.pathname).toBe('https://idp.test/oidc/auth');
+    expect(authorize.searchParams.get('redirect_uri')).toBe(`${window.location.origin}/callback`);
+
+    popup.closeByUser();
+    const error = await pending.catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(LogtoWindowError);
+    expect(error).toMatchObject({ code: 'popup_closed' });
+  });
+
+  it('rejects popup_blocked when the browser refuses the window', async () => {
+    const { result, requests } = await renderLogto();
+    vi.spyOn(window, 'open').mockImplementation(() => null);
+    const before = requests.length;
+
+    await expect(result.current.signInWithPopup()).rejects.toMatchObject({
+      name: 'LogtoWindowError',
+      code: 'popup_blocked',
+    });
+    expect(requests.slice(before)).toEqual([]);
+  });
+
+  it('reauthenticate while signed out rejects not_authenticated and opens no window', async () => {
+    const { result } = await renderLogto();
+    const { open } = stubPopup();
+
+    await expect(result.current.reauthenticate()).rejects.toMatchObject({
+      code: 'not_authenticated',
+    });
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it('signInSilently and checkSession reject as LogtoErrors when Logto is on another site', async () => {
+    // The page is on localhost, the fake Logto on idp.test: its Lax cookie would not reach an iframe.
+    const { result } = await renderLogto();
+    const silent = await result.current.signInSilently().catch((failure: unknown) => failure);
+    expect(silent).toBeInstanceOf(LogtoError);
+    expect(silent).toMatchObject({ code: 'silent_sign_in_unavailable' });
+    await expect(result.current.checkSession()).rejects.toMatchObject({
+      code: 'silent_sign_in_unavailable',
+    });
+    expect(result.current.isAuthenticated).toBe(false);
+    expect(document.querySelectorAll('iframe')).toHaveLength(0);
+  });
+});
