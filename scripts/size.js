@@ -23,7 +23,9 @@ const entries = [
   {
     name: 'logto-spa/react (core included)',
     file: 'src/react/index.ts',
-    initial: 13.9 * KB,
+    // useLogto()'s popup / silent members and <Protected silent> cost ~0.3 KB up front even when
+    // unused (the implementations are passed in by the app, so they are not).
+    initial: 14.2 * KB,
     lazy: 5.5 * KB,
   },
   // Entries of their own, so that apps without them do not pay for them.
