@@ -10,6 +10,7 @@ import { chromiumPath } from '../../scripts/chromium.js';
 import { selectedEngines } from './support/BrowserDriver.js';
 import { firefoxPath } from './support/engines/firefoxEngine.js';
 import { miniBrowserPath, webkitDriverPath } from './support/engines/webkitEngine.js';
+import { buildPackage } from '../support/buildPackage.js';
 
 export const e2eBuildDir = 'test-results/e2e-build';
 
@@ -28,7 +29,7 @@ export default async function setup(): Promise<void> {
   if (missing.length > 0) throw new Error(`Browsers missing: ${missing.join('; ')}`);
   if (engines.includes('webkit')) miniBrowserPath();
   const started = Date.now();
-  execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+  buildPackage('inherit');
   execFileSync(
     'npx',
     [

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 import { cleanNpmEnv } from './cleanNpmEnv.js';
+import { buildPackage } from '../support/buildPackage.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,7 +22,7 @@ declare module 'vitest' {
 }
 
 export default function setup(project: TestProject): () => void {
-  execFileSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  buildPackage(['ignore', 'ignore', 'inherit']);
   const dir = mkdtempSync(join(tmpdir(), 'logto-spa-package-'));
   const env = cleanNpmEnv();
   const name = execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], {
