@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Avatar } from '../components/Avatar.js';
 import { Card } from '../components/Card.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { Loading } from '../components/Loading.js';
@@ -61,13 +62,7 @@ export function HomePage() {
           <Loading text="Reading the stored session…" testId="session-loading" />
         ) : isAuthenticated && claims ? (
           <div className="greeting">
-            {typeof claims.picture === 'string' ? (
-              <img className="avatar" src={claims.picture} alt="" width={56} height={56} />
-            ) : (
-              <span className="avatar avatar-fallback" aria-hidden="true">
-                {displayName(claims).slice(0, 1).toUpperCase()}
-              </span>
-            )}
+            <Avatar picture={claims.picture} name={displayName(claims)} />
             <div>
               <p className="greeting-title" data-testid="greeting">
                 Hello, <span data-testid="user-name">{displayName(claims)}</span>!
