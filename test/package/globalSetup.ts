@@ -25,9 +25,10 @@ export default function setup(project: TestProject): () => void {
   buildPackage(['ignore', 'ignore', 'inherit']);
   const dir = mkdtempSync(join(tmpdir(), 'logto-spa-package-'));
   const env = cleanNpmEnv();
+  // Built just above: the prepack script need not build again.
   const name = execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], {
     encoding: 'utf8',
-    env,
+    env: { ...env, LOGTO_SPA_BUILT: '1' },
   }).trim();
   const tarball = join(dir, name);
   const appDir = join(dir, 'app');
