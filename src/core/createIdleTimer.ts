@@ -140,6 +140,9 @@ export function createIdleTimer(client: IdleClient, options: IdleTimerOptions): 
   };
   const stayActive = (): void => record(true);
   const expired = (): boolean => {
+    // `last` only grows, so while this tab's own copy is inside the period the shared one is
+    // too: storage is read only to confirm an end (this runs before every token read).
+    if (last > 0 && Date.now() < last + timeoutMs) return false;
     last = Math.max(last, read());
     return last > 0 && Date.now() >= last + timeoutMs;
   };
@@ -163,6 +166,8 @@ export function createIdleTimer(client: IdleClient, options: IdleTimerOptions): 
       publish(active);
       return;
     }
+    // Other tabs' activity, for the countdown below (the check alone reads it only at the end).
+    last = Math.max(last, read());
     if (!check()) return;
     const leftMs = last + timeoutMs - Date.now();
     publish(leftMs <= warningMs ? idleState(true, Math.ceil(leftMs / 1000)) : active);

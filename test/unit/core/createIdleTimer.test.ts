@@ -16,6 +16,13 @@ function tab(options: { idleTimeoutSeconds?: number } = {}) {
   return { client, idle, signedOut };
 }
 
+/** The `localStorage` key the tabs share the last activity under (one app, one key). */
+function storedKeyOf(): string {
+  const key = Object.keys(localStorage).find((name) => name.endsWith(':last-activity'));
+  if (!key) throw new Error('no shared activity time stored');
+  return key;
+}
+
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   localStorage.clear();
@@ -99,6 +106,20 @@ describe('idle sign-out', () => {
     await expect(client.getAccessToken(api)).rejects.toBeInstanceOf(LogtoNotAuthenticatedError);
     expect(client.getSnapshot().isAuthenticated).toBe(false);
     expect(token).toBeTruthy();
+  });
+
+  it('a token read inside the period does not touch storage; one past it confirms there', async () => {
+    const { client } = tab();
+    await client.getAccessToken(api);
+    const getItem = vi.spyOn(localStorage, 'getItem');
+    await client.getAccessToken(api);
+    expect(getItem).not.toHaveBeenCalled();
+    // Past this tab's own deadline the shared time is read: another tab's activity counts.
+    localStorage.setItem(storedKeyOf(), String(Date.now() + 30_000));
+    vi.setSystemTime(Date.now() + 61_000);
+    await expect(client.getAccessToken(api)).resolves.toBeTypeOf('string');
+    expect(getItem).toHaveBeenCalled();
+    getItem.mockRestore();
   });
 
   it('on wake (visibility), the deadline is checked before the return counts as activity', () => {
