@@ -6,15 +6,13 @@ import type {
   SeedResource,
   SeedResourceScope,
   SeedRole,
-  SeedUser,
 } from './DevIdpSeed.js';
 import { ReservedResource } from './logtoConstants.js';
+import { readSeedUser } from './readSeedUser.js';
 import {
   assertUnique,
   fail,
   readArray,
-  readBoolean,
-  readFreeObject,
   readHttpUrl,
   readInteger,
   readNullableString,
@@ -86,7 +84,7 @@ export function validateSeed(value: unknown): DevIdpSeed {
 
   const roleNames = new Set(roles.map((r) => r.name));
   const users = readArray(root.users, 'seed.users').map((item, index) =>
-    readUser(item, `seed.users[${index}]`, roleNames, now),
+    readSeedUser(item, `seed.users[${index}]`, roleNames, now),
   );
   assertUnique(
     users,
@@ -268,62 +266,5 @@ function readOrganization(
     name: readOptionalString(item.name, `${path}.name`, id),
     description: readNullableString(item.description, `${path}.description`),
     members,
-  };
-}
-
-const userKeys = [
-  'id',
-  'username',
-  'password',
-  'name',
-  'email',
-  'emailVerified',
-  'phone',
-  'phoneVerified',
-  'picture',
-  'customData',
-  'identities',
-  'roles',
-  'createdAt',
-  'updatedAt',
-] as const;
-
-function readUser(
-  value: unknown,
-  path: string,
-  roleNames: ReadonlySet<string>,
-  now: number,
-): SeedUser {
-  const item = readObject(value, path, userKeys);
-  const username = readWord(item.username, `${path}.username`);
-  const picture = readNullableString(item.picture, `${path}.picture`);
-  if (picture !== null) readHttpUrl(picture, `${path}.picture`);
-  const createdAt =
-    item.createdAt === undefined
-      ? now
-      : readInteger(item.createdAt, `${path}.createdAt`, 0, 'milliseconds since the epoch');
-  return {
-    // A stable default keeps `sub` the same across restarts of the IdP.
-    id: item.id === undefined ? `u_${username}` : readWord(item.id, `${path}.id`),
-    username,
-    password: readString(item.password, `${path}.password`),
-    name: readNullableString(item.name, `${path}.name`),
-    email: readNullableString(item.email, `${path}.email`),
-    emailVerified: readBoolean(item.emailVerified, `${path}.emailVerified`, false),
-    phone: readNullableString(item.phone, `${path}.phone`),
-    phoneVerified: readBoolean(item.phoneVerified, `${path}.phoneVerified`, false),
-    picture,
-    customData: readFreeObject(item.customData, `${path}.customData`, {}),
-    identities: readFreeObject(item.identities, `${path}.identities`, {}),
-    roles: readArray(item.roles, `${path}.roles`, []).map((role, index) => {
-      const name = readString(role, `${path}.roles[${index}]`);
-      if (!roleNames.has(name)) fail(`${path}.roles[${index}]`, `unknown role "${name}"`);
-      return name;
-    }),
-    createdAt,
-    updatedAt:
-      item.updatedAt === undefined
-        ? createdAt
-        : readInteger(item.updatedAt, `${path}.updatedAt`, 0, 'milliseconds since the epoch'),
   };
 }
