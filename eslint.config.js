@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import architecture from './scripts/eslintArchitecture.js';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', 'node_modules/**', 'coverage/**', 'test-results/**'] },
@@ -23,6 +24,12 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
     },
+  },
+  {
+    // The layers and the no-circle rule of docs/ARCHITECTURE.md.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { architecture },
+    rules: { 'architecture/layers': 'error', 'architecture/no-cycle': 'error' },
   },
   {
     // The core must stay framework-agnostic: React lives only in src/react and src/testing.

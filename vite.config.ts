@@ -105,7 +105,11 @@ export default defineConfig({
         },
         test: {
           name: 'react18',
-          include: ['test/unit/react/**/*.test.tsx', 'test/unit/testing/**/*.test.tsx'],
+          include: [
+            'test/unit/react/**/*.test.tsx',
+            'test/unit/*/react/**/*.test.tsx',
+            'test/unit/testing/**/*.test.tsx',
+          ],
           environment: 'happy-dom',
           setupFiles: ['test/setup/browserEnv.ts'],
           // Transformed rather than loaded by Node, so the aliases apply inside Testing Library too

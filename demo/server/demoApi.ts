@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { JWTPayload } from 'jose';
 
-import { buildOrganizationUrn } from '../../src/core/constants.js';
+import { buildOrganizationUrn } from '../../src/core/config/constants.js';
 import { demoApiRoutes, organizationApiScope } from '../shared/demoApiRoutes.js';
 import {
   createAccessTokenVerifier,

@@ -1,7 +1,7 @@
 // Relative imports, not 'logto-spa': this module is also loaded by demo/vite.config.ts in Node,
 // before any alias applies.
-import { UserScope } from '../../src/core/constants.js';
-import type { LogtoConfig } from '../../src/core/LogtoConfig.js';
+import { UserScope } from '../../src/core/config/constants.js';
+import type { LogtoConfig } from '../../src/core/config/LogtoConfig.js';
 
 /** The environment variables the demo reads (Vite exposes those starting with `VITE_`). */
 export interface DemoEnv {

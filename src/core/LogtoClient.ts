@@ -1,31 +1,46 @@
-import type { AuthSnapshot } from './AuthSnapshot.js';
-import { AuthState } from './AuthState.js';
-import { relayCallback } from './callbackRelay.js';
-import type { AccessTokenClaims, IdTokenClaims, UserInfoResponse } from './claims.js';
-import type { ClientContext } from './ClientContext.js';
+import type { AuthSnapshot } from './session/AuthSnapshot.js';
+import { AuthState } from './session/AuthState.js';
+import { CallbackHandler } from './signin/CallbackHandler.js';
+import type { AccessTokenClaims, IdTokenClaims, UserInfoResponse } from './protocol/claims.js';
+import type { ClientContext } from './session/ClientContext.js';
 import { createClientContext } from './createClientContext.js';
-import { Emitter, type LogtoEventName, type LogtoEvents } from './Emitter.js';
-import { LogtoError, LogtoNotAuthenticatedError } from './errors.js';
-import { fetchUserInfo } from './fetchUserInfo.js';
-import { errorDetails } from './logger.js';
-import { decodeJwtClaims } from './jwt.js';
+import { Emitter, type LogtoEventName, type LogtoEvents } from './session/Emitter.js';
+import { LogtoError } from './errors/LogtoError.js';
+import { LogtoNotAuthenticatedError } from './errors/LogtoNotAuthenticatedError.js';
+import { fetchUserInfo } from './protocol/fetchUserInfo.js';
+import { decodeJwtClaims } from './protocol/jwt.js';
 import {
-  parseHttpUrl,
   resolveConfig,
   validateTokenTarget,
-  type ClientOptions,
+  type ClientSettings,
   type LogtoConfig,
   type ResolvedConfig,
-} from './LogtoConfig.js';
-import { ProactiveRefresher } from './ProactiveRefresher.js';
-import { RefreshLock } from './RefreshLock.js';
-import { SessionSync } from './SessionSync.js';
-import { SignOut } from './SignOut.js';
-import { SignInFlow, type SignInCallbackResult, type SignInOptions } from './SignInFlow.js';
-import type { SignInRequest, SignInUrlOptions } from './SignInFlow.js';
-import { signInSilentlyOnLoad } from './signInSilentlyOnLoad.js';
-import type { SignOutReason } from './TabSync.js';
-import { TokenManager } from './TokenManager.js';
+} from './config/LogtoConfig.js';
+import { ProactiveRefresher } from './session/ProactiveRefresher.js';
+import { RefreshLock } from './session/RefreshLock.js';
+import { SessionSync } from './session/SessionSync.js';
+import { SignOut } from './session/SignOut.js';
+import { SignInFlow } from './signin/SignInFlow.js';
+import type {
+  SignInCallbackResult,
+  SignInOptions,
+  SignInRequest,
+  SignInUrlOptions,
+} from './signin/SignInOptions.js';
+import { signInSilentlyOnLoad } from './signin/signInSilentlyOnLoad.js';
+import type { SignOutReason } from './session/TabSync.js';
+import { TokenManager } from './session/TokenManager.js';
+
+/** Injection points and tunables. Every field is optional. */
+export interface ClientOptions extends ClientSettings {
+  /**
+   * Single sign-on on load: pass `signInSilently` (from `logto-spa`) and the client tries it once
+   * per page when there is no session (not on the callback URL, not inside a frame). The snapshot
+   * stays `isLoading` until it settles, so no signed-out UI flashes and `<Protected>` redirects
+   * only if it failed; a failure just leaves the visitor signed out. Default: none.
+   */
+  signInSilently?: (client: LogtoClient) => Promise<unknown>;
+}
 
 /**
  * Logto sign-in for a browser app: redirect sign-in with PKCE, verified ID tokens, access tokens
@@ -49,7 +64,7 @@ export class LogtoClient {
   readonly #refresher: ProactiveRefresher;
   readonly #events = new Emitter();
   readonly #state = new AuthState(this.#events);
-  readonly #callbacks = new Map<string, Promise<SignInCallbackResult>>();
+  readonly #callback: CallbackHandler;
   readonly #navigate: (url: string) => void;
   readonly #signOut: SignOut;
   readonly #sync: SessionSync;
@@ -98,6 +113,19 @@ export class LogtoClient {
       records: () => this.#context.session.current?.accessTokens,
       now,
       leewaySeconds: this.config.refreshLeewaySeconds,
+    });
+    this.#callback = new CallbackHandler({
+      flow: this.#flow,
+      state: this.#state,
+      log,
+      init: () => this.#init(),
+      storeSession: async (session) => {
+        const stored = await this.#tokens.withLock(() =>
+          this.#context.session.save(this.#context.session.create(session)),
+        );
+        this.#sync.signedIn(stored.claims);
+        return stored.claims;
+      },
     });
     this.#sync = new SessionSync({
       context: this.#context,
@@ -167,14 +195,8 @@ export class LogtoClient {
    *
    * @throws LogtoCallbackError, LogtoIdTokenError, LogtoTokenEndpointError, LogtoNetworkError
    */
-  async handleSignInCallback(url: string): Promise<SignInCallbackResult> {
-    const key = parseHttpUrl('url', url).searchParams.get('state') ?? url;
-    let pending = this.#callbacks.get(key);
-    if (!pending) {
-      pending = this.#handleCallback(url);
-      this.#callbacks.set(key, pending);
-    }
-    return pending;
+  handleSignInCallback(url: string): Promise<SignInCallbackResult> {
+    return this.#callback.handle(url);
   }
 
   /**
@@ -292,7 +314,9 @@ export class LogtoClient {
 
   /** Fetches the userinfo endpoint, which adds claims like `custom_data` and `organization_data`. */
   async fetchUserInfo(): Promise<UserInfoResponse> {
-    return fetchUserInfo(this.#context, await this.getAccessToken(), (rejected) =>
+    const token = await this.getAccessToken();
+    const subject = this.#context.session.current?.claims.sub;
+    return fetchUserInfo(this.#context, subject, token, (rejected) =>
       this.refreshAccessToken(undefined, undefined, rejected),
     );
   }
@@ -346,31 +370,5 @@ export class LogtoClient {
     const session = this.#context.session.current;
     if (!session) throw new LogtoNotAuthenticatedError();
     return session;
-  }
-
-  async #handleCallback(url: string): Promise<SignInCallbackResult> {
-    await this.#init();
-    const state = new URL(url).searchParams.get('state') ?? '';
-    const relay = await this.#flow.relayOf(state);
-    // The window that opened this one finishes the sign-in and closes it.
-    if (relay) return relayCallback(url, state, relay);
-    this.#state.set({ isHandlingCallback: true });
-    try {
-      const result = await this.#flow.completeSignIn(url);
-      const stored = await this.#tokens.withLock(() =>
-        this.#context.session.save(this.#context.session.create(result.session)),
-      );
-      await this.#flow.markCompleted(result.state);
-      this.#context.log?.('callback', 'stored');
-      this.#sync.signedIn(stored.claims);
-      return { postRedirectUri: result.postRedirectUri, claims: stored.claims };
-    } catch (error) {
-      this.#context.log?.('error', 'callback', errorDetails(error));
-      this.#state.set({
-        isHandlingCallback: false,
-        error: error instanceof LogtoError ? error : undefined,
-      });
-      throw error;
-    }
   }
 }

@@ -1,19 +1,22 @@
-import type { ClientContext } from './ClientContext.js';
-import { postForm } from './http.js';
-import { resolveLogger } from './logger.js';
-import type { ClientOptions, ResolvedConfig } from './LogtoConfig.js';
-import { ProviderMetadata } from './ProviderMetadata.js';
-import { SessionStore } from './SessionStore.js';
+import type { ClientContext } from './session/ClientContext.js';
+import { postForm } from './protocol/http.js';
+import { resolveLogger } from './config/logger.js';
+import type { ClientSettings, ResolvedConfig } from './config/LogtoConfig.js';
+import { ProviderMetadata } from './protocol/ProviderMetadata.js';
+import { SessionStore } from './session/SessionStore.js';
 import { createDefaultStorage } from './storage/createDefaultStorage.js';
-import { parseTokenResponse } from './tokenResponse.js';
-import { verifyIdToken } from './verifyIdToken.js';
+import { parseTokenResponse } from './protocol/tokenResponse.js';
+import { verifyIdToken } from './protocol/verifyIdToken.js';
 
 /**
  * Builds the shared pieces of a client from its resolved configuration and options: storage,
  * clock, HTTP, provider metadata, session and transaction stores, ID-token verification and the
  * debug log. Touches no browser API, so a client can still be constructed during server rendering.
  */
-export function createClientContext(config: ResolvedConfig, options: ClientOptions): ClientContext {
+export function createClientContext(
+  config: ResolvedConfig,
+  options: ClientSettings,
+): ClientContext {
   const storage = options.storage ?? createDefaultStorage();
   const now = options.now ?? (() => Date.now() / 1000);
   const http = {

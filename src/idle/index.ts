@@ -8,4 +8,4 @@ export {
   type IdleState,
   type IdleWarning,
   type IdleClient,
-} from '../core/createIdleTimer.js';
+} from './createIdleTimer.js';

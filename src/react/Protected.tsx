@@ -1,10 +1,11 @@
 import { useContext, useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
-import { toLogtoError, type LogtoError } from '../core/errors.js';
+import { toLogtoError } from '../core/errors/LogtoUnexpectedError.js';
+import { type LogtoError } from '../core/errors/LogtoError.js';
 import type { AuthSnapshot, SignInOptions } from '../core/index.js';
-import { looksLikeCallback } from '../core/looksLikeCallback.js';
+import { looksLikeCallback } from '../core/signin/looksLikeCallback.js';
 import { isCallbackFrom } from './callbackUrl.js';
 import type { LogtoClientLike } from '../core/LogtoClientLike.js';
-import { sanitizeReturnPath } from '../core/sanitizeReturnPath.js';
+import { sanitizeReturnPath } from '../core/signin/sanitizeReturnPath.js';
 import { callSignInWindow, SignInWindowsContext } from './SignInWindowFunctions.js';
 import { trySignInSilently } from './trySignInSilently.js';
 import { useAuthSnapshot } from './useAuthSnapshot.js';

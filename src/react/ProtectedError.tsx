@@ -1,5 +1,5 @@
 import { useEffect, type ReactElement } from 'react';
-import type { LogtoError } from '../core/errors.js';
+import type { LogtoError } from '../core/errors/LogtoError.js';
 
 /** Errors already written to the console, so re-renders and StrictMode do not repeat them. */
 const reported = new WeakSet<LogtoError>();

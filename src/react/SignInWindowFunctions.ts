@@ -1,11 +1,14 @@
 import { createContext } from 'react';
-import type { checkSession } from '../core/checkSession.js';
-import { LogtoConfigError } from '../core/errors.js';
+import type { checkSession } from '../core/windows/checkSession.js';
+import { LogtoConfigError } from '../core/errors/LogtoConfigError.js';
 import type { LogtoClientLike } from '../core/LogtoClientLike.js';
-import type { reauthenticate } from '../core/reauthenticate.js';
-import type { signInSilently } from '../core/signInSilently.js';
-import type { SignInWindowClient, SignInWindowMethods } from '../core/SignInWindowClient.js';
-import type { signInWithPopup } from '../core/signInWithPopup.js';
+import type { reauthenticate } from '../core/windows/reauthenticate.js';
+import type { signInSilently } from '../core/windows/signInSilently.js';
+import type {
+  SignInWindowClient,
+  SignInWindowMethods,
+} from '../core/windows/SignInWindowClient.js';
+import type { signInWithPopup } from '../core/windows/signInWithPopup.js';
 
 /**
  * The sign-in functions of `logto-spa` an app hands to `<LogtoProvider signInWindows={...}>` so

@@ -1,4 +1,4 @@
-import { looksLikeCallback } from '../core/looksLikeCallback.js';
+import { looksLikeCallback } from '../core/signin/looksLikeCallback.js';
 
 /** The parameters an authorization response adds to the redirect URI (RFC 6749, RFC 9207). */
 const callbackParams = ['code', 'state', 'error', 'error_description', 'error_uri', 'iss'];

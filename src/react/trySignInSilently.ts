@@ -1,4 +1,4 @@
-import { toLogtoError } from '../core/errors.js';
+import { toLogtoError } from '../core/errors/LogtoUnexpectedError.js';
 import type { LogtoClientLike } from '../core/LogtoClientLike.js';
 
 /** Attempts in flight, per client: two `<Protected silent>` on a page share one iframe. */

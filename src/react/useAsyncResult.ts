@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { toLogtoError, type LogtoError } from '../core/errors.js';
+import { toLogtoError } from '../core/errors/LogtoUnexpectedError.js';
+import { type LogtoError } from '../core/errors/LogtoError.js';
 import { useMounted } from './useMounted.js';
 
 /** What {@link useAsyncResult} renders. */

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { initialSnapshot, type AuthSnapshot } from '../core/AuthSnapshot.js';
+import { initialSnapshot, type AuthSnapshot } from '../core/session/AuthSnapshot.js';
 import type { LogtoClientLike } from '../core/LogtoClientLike.js';
 import { useLogtoClient } from './LogtoContext.js';
 

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { toLogtoError, type LogtoError } from '../core/errors.js';
+import { toLogtoError } from '../core/errors/LogtoUnexpectedError.js';
+import { type LogtoError } from '../core/errors/LogtoError.js';
 import type { SignInCallbackResult } from '../core/index.js';
-import { looksLikeCallback } from '../core/looksLikeCallback.js';
+import { looksLikeCallback } from '../core/signin/looksLikeCallback.js';
 import { isCallbackFrom, withoutCallbackParams } from './callbackUrl.js';
 import { useAuthSnapshot } from './useAuthSnapshot.js';
 import { useLatest } from './useLatest.js';

@@ -1,7 +1,7 @@
 import { useContext, useMemo, type RefObject } from 'react';
 import type { LogtoError } from '../core/index.js';
 import type { LogtoClientLike } from '../core/LogtoClientLike.js';
-import type { SignInWindowMethods } from '../core/SignInWindowClient.js';
+import type { SignInWindowMethods } from '../core/windows/SignInWindowClient.js';
 import {
   callSignInWindow,
   SignInWindowsContext,

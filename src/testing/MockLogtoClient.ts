@@ -8,7 +8,7 @@ import type {
   UserInfoResponse,
 } from '../core/index.js';
 import type { LogtoClientLike } from '../core/LogtoClientLike.js';
-import type { SignInWindowMethods } from '../core/SignInWindowClient.js';
+import type { SignInWindowMethods } from '../core/windows/SignInWindowClient.js';
 
 /** The API the mock implements: the client's, plus `signInWithPopup` and friends as methods. */
 type MockedApi = LogtoClientLike & SignInWindowMethods;

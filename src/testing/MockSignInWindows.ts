@@ -9,7 +9,7 @@ import {
   type SignInRequest,
   type SignInUrlOptions,
 } from '../core/index.js';
-import type { SignInWindowMethods } from '../core/SignInWindowClient.js';
+import type { SignInWindowMethods } from '../core/windows/SignInWindowClient.js';
 import type { MockLogtoClient, MockMethodName } from './MockLogtoClient.js';
 
 /** What the mock's window flows need from the mock client. */

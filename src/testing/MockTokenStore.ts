@@ -1,4 +1,4 @@
-import { validateTokenTarget, type ResolvedConfig } from '../core/LogtoConfig.js';
+import { validateTokenTarget, type ResolvedConfig } from '../core/config/LogtoConfig.js';
 import {
   LogtoTokenEndpointError,
   ReservedScope,
@@ -6,7 +6,7 @@ import {
   buildOrganizationUrn,
   type IdTokenClaims,
 } from '../core/index.js';
-import { tokenKey } from '../core/tokenKey.js';
+import { tokenKey } from '../core/session/tokenKey.js';
 import { createUnsignedJwt } from './createUnsignedJwt.js';
 import type { MockAccessToken, MockAccessTokens } from './MockLogtoClient.js';
 

@@ -1,6 +1,6 @@
-import { initialSnapshot, patchSnapshot, type AuthSnapshot } from '../core/AuthSnapshot.js';
-import { Emitter } from '../core/Emitter.js';
-import { resolveConfig } from '../core/LogtoConfig.js';
+import { initialSnapshot, patchSnapshot, type AuthSnapshot } from '../core/session/AuthSnapshot.js';
+import { Emitter } from '../core/session/Emitter.js';
+import { resolveConfig } from '../core/config/LogtoConfig.js';
 import {
   LogtoConfigError,
   LogtoError,
@@ -17,7 +17,7 @@ import {
   type SignOutReason,
   type UserInfoResponse,
 } from '../core/index.js';
-import { looksLikeCallback } from '../core/looksLikeCallback.js';
+import { looksLikeCallback } from '../core/signin/looksLikeCallback.js';
 import { checkCallbackUrl, parseUrl } from './checkCallbackUrl.js';
 import { createUnsignedJwt } from './createUnsignedJwt.js';
 import { MockCallLog } from './MockCallLog.js';

@@ -1,9 +1,9 @@
 import { useState, type ReactElement, type ReactNode } from 'react';
-import { checkSession } from '../../core/checkSession.js';
+import { checkSession } from '../../core/windows/checkSession.js';
 import type { LogtoClientLike } from '../../core/LogtoClientLike.js';
-import { reauthenticate } from '../../core/reauthenticate.js';
-import { signInSilently } from '../../core/signInSilently.js';
-import { signInWithPopup } from '../../core/signInWithPopup.js';
+import { reauthenticate } from '../../core/windows/reauthenticate.js';
+import { signInSilently } from '../../core/windows/signInSilently.js';
+import { signInWithPopup } from '../../core/windows/signInWithPopup.js';
 import { LogtoProvider } from '../../react/LogtoProvider.js';
 import { createMockClient } from '../createMockClient.js';
 import type { MockClientOptions } from '../MockLogtoClient.js';

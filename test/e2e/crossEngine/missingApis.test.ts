@@ -4,7 +4,7 @@
  * (WebKitWebDriver cannot run such init scripts; WebKit's own API-complete runs are in tabs.test.ts.)
  */
 import { expect, it } from 'vitest';
-import { defaultLeaseMs } from '../../../src/core/LeaseLock.js';
+import { defaultLeaseMs } from '../../../src/core/session/LeaseLock.js';
 import type { BrowserDriver, DriverWindow } from '../support/BrowserDriver.js';
 import { forEachEngine } from '../support/forEachEngine.js';
 import { fixtureState, openFixture, signInOnFixture } from '../support/pageFlows.js';

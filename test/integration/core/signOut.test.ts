@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MemoryStorage } from '../../../src/core/index.js';
-import { signOutLeaveTimeoutMs } from '../../../src/core/SignOut.js';
+import { signOutLeaveTimeoutMs } from '../../../src/core/session/SignOut.js';
 import {
   appOrigin,
   postSignOutUri,

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LogtoCallbackError, LogtoNetworkError } from '../../../src/core/index.js';
 import { LogtoProvider, Protected, useHandleSignInCallback } from '../../../src/react/index.js';
-import { signOutLeaveTimeoutMs } from '../../../src/core/SignOut.js';
+import { signOutLeaveTimeoutMs } from '../../../src/core/session/SignOut.js';
 import { renderStrict } from './renderStrict.js';
 import { createTestClient, issuer, startSignIn } from './testClient.js';
 

@@ -1,0 +1,35 @@
+import { LogtoError } from './LogtoError.js';
+
+/**
+ * The identity provider could not be reached. The session is kept: call again when the network
+ * is back.
+ */
+export class LogtoNetworkError extends LogtoError {
+  declare readonly code: 'network_error';
+  /** The URL that failed, without its query string. */
+  declare readonly url: string;
+
+  /** @param hint what to do about it, when the URL is not the identity provider's */
+  constructor(url: string, cause: unknown, hint?: string) {
+    const bare = url.split(/[?#]/)[0] ?? url;
+    super('network_error', `Network request to ${bare} failed${hint ?? networkHint(bare, cause)}`, {
+      cause,
+    });
+    this.name = 'LogtoNetworkError';
+    this.url = bare;
+  }
+}
+
+/**
+ * Why a request may have failed, for the message. `fetch` rejects with a bare TypeError both when
+ * the server is down and when CORS refused the answer, and the page cannot tell which; on a
+ * cross-origin call the second is the usual mistake, so say how to fix it, naming both origins.
+ */
+function networkHint(url: string, cause: unknown): string {
+  const name = (cause as { name?: unknown } | null)?.name;
+  if (name === 'TimeoutError') return ' (no answer in time)';
+  const page = (globalThis as { location?: { origin?: string } }).location?.origin;
+  const target = URL.canParse(url) ? new URL(url).origin : undefined;
+  if (name === 'AbortError' || !page || !target || page === target) return '';
+  return `. If ${target} is up, add this page's origin ${page} to the app's CORS allowed origins in Logto`;
+}

@@ -1,0 +1,68 @@
+import { LogtoConfigError } from '../errors/LogtoConfigError.js';
+import { LogtoNotAuthenticatedError } from '../errors/LogtoNotAuthenticatedError.js';
+import { LogtoWindowError } from '../errors/LogtoWindowError.js';
+import type { SignInCallbackResult } from '../signin/SignInOptions.js';
+import { signInWithPopup } from './signInWithPopup.js';
+import type { ReauthenticateOptions } from './SignInWindowOptions.js';
+import type { SignInWindowClient } from './SignInWindowClient.js';
+
+/**
+ * Step-up: asks the signed-in user to sign in again, in a popup, before a sensitive action. Logto
+ * is sent `max_age` (and `prompt=login` when `maxAge` is 0). The new ID token must be for the
+ * same user (else nothing is stored) and its `auth_time` within `maxAge`, both on Logto's clock
+ * (`iat - auth_time`, with 30 s for the code exchange); a stale one rejects, though the renewed
+ * tokens of the same user are kept. Read `auth_time` from the claims to see when the user last
+ * proved who they are. Call it from a click handler.
+ *
+ * @param client the `LogtoClient`
+ * @param options `maxAge`, and the options of {@link signInWithPopup}
+ * @param opened a window already opened with `openSignInPopup()` in the click handler, as for
+ *   {@link signInWithPopup}; closed at once when the call is refused
+ * @returns the claims of the renewed session (with the new `auth_time`)
+ * @throws LogtoNotAuthenticatedError when nobody is signed in; LogtoConfigError for a bad
+ *   `maxAge`; LogtoWindowError `auth_time_stale`; LogtoIdTokenError (`subject`) for another
+ *   user; the errors of {@link signInWithPopup}
+ * @example
+ * ```ts
+ * deleteButton.onclick = async () => {
+ *   await reauthenticate(client);
+ *   await deleteAccount();
+ * };
+ * ```
+ */
+export function reauthenticate(
+  client: SignInWindowClient,
+  options: ReauthenticateOptions = {},
+  opened?: Window | null,
+): Promise<SignInCallbackResult> {
+  // A test double signs in without a window, and a refused call must not leave one open.
+  const refuse = (error: Error): Promise<never> => {
+    opened?.close();
+    return Promise.reject(error);
+  };
+  if (client.reauthenticate) {
+    opened?.close();
+    return client.reauthenticate(options);
+  }
+  const { maxAge = 0, extraParams, ...rest } = options;
+  const claims = client.getSnapshot().idTokenClaims;
+  if (!claims) return refuse(new LogtoNotAuthenticatedError());
+  if (!(Number.isInteger(maxAge) && maxAge >= 0))
+    return refuse(new LogtoConfigError('maxAge', 'must be whole seconds, 0 or more'));
+  // `consent` keeps the refresh token: Logto grants offline_access only with it.
+  return signInWithPopup(
+    client,
+    {
+      prompt: maxAge ? 'consent' : ['login', 'consent'],
+      ...rest,
+      extraParams: { ...extraParams, max_age: String(maxAge) },
+      subject: claims.sub,
+    },
+    opened,
+  ).then((result) => {
+    const { iat, auth_time: authTime } = result.claims;
+    if (authTime === undefined || iat - authTime > maxAge + 30)
+      throw new LogtoWindowError('auth_time_stale', `Signed in over ${maxAge}s ago`);
+    return result;
+  });
+}
