@@ -20,7 +20,12 @@ export const layers = {
   'src/core/storage': ['src/core/errors'],
   'src/core/config': ['src/core/errors', 'src/core/storage'],
   'src/core/protocol': ['src/core/errors', 'src/core/storage', 'src/core/config'],
-  'src/core/session': ['src/core/errors', 'src/core/storage', 'src/core/config', 'src/core/protocol'],
+  'src/core/session': [
+    'src/core/errors',
+    'src/core/storage',
+    'src/core/config',
+    'src/core/protocol',
+  ],
   'src/core/signin': [
     'src/core/errors',
     'src/core/storage',
