@@ -4,6 +4,7 @@ import type { JWTPayload } from 'jose';
 
 import { buildOrganizationUrn } from '../../src/core/config/constants.js';
 import { demoApiRoutes, organizationApiScope } from '../shared/demoApiRoutes.js';
+import { organizationMismatch, type RouteOrganization } from './organizationMismatch.js';
 import {
   createAccessTokenVerifier,
   InvalidAccessTokenError,
@@ -51,6 +52,8 @@ interface Route {
   name: string;
   audience: string;
   scope: string;
+  /** Absent for a global route, which refuses any token carrying `organization_id`. */
+  organization?: RouteOrganization;
   data: () => Record<string, unknown>;
 }
 
@@ -75,9 +78,15 @@ const orders = [
  * - `GET /api/shopping/products` — audience shopping, scope `read:products`
  * - `GET /api/store/orders` — audience store, scope `read:orders`
  * - `GET /api/organizations/<id>/members` — organization token of `<id>`, scope `read:members`
+ * - `GET /api/organizations/<id>/orders` — audience store with `organization_id` `<id>`, scope
+ *   `read:orders` (a store token obtained for organization `<id>`)
+ *
+ * A token with an `organization_id` claim opens only that organization's routes: its scopes
+ * come from organization roles and hold inside that organization only.
  *
  * Answers 401 (`WWW-Authenticate: Bearer error="invalid_token"`) for a missing or bad token, 403
- * (`insufficient_scope`) for a good token without the scope, JSON either way. Works as Vite
+ * (`organization_mismatch`) for a good token of another organization, or of one at all on a
+ * global route, 403 (`insufficient_scope`) for a good token without the scope, JSON each time. Works as Vite
  * middleware and in a plain `node:http` server.
  *
  * @example
@@ -144,6 +153,11 @@ export function createDemoApiHandler(options: DemoApiOptions): DemoApiHandler {
       }
       throw error;
     }
+    const mismatch = organizationMismatch(pathname, route.organization, claims);
+    if (mismatch !== undefined) {
+      sendJson(res, 403, { error: 'organization_mismatch', error_description: mismatch });
+      return;
+    }
     const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [];
     if (!scopes.includes(route.scope)) {
       const description = `This API needs the scope ${route.scope}.`;
@@ -198,19 +212,33 @@ function findRoute(
       data: () => (route.key === 'shopping' ? { products } : { orders }),
     };
   }
-  const organizationId = /^\/api\/organizations\/([A-Za-z0-9_-]+)\/members$/.exec(pathname)?.[1];
-  if (organizationId !== undefined) {
+  const [, organizationId, resource] =
+    /^\/api\/organizations\/([A-Za-z0-9_-]+)\/(members|orders)$/.exec(pathname) ?? [];
+  if (organizationId === undefined) return undefined;
+  if (resource === 'members') {
     return {
       name: 'Organization API',
       audience: buildOrganizationUrn(organizationId),
       scope: organizationApiScope,
+      organization: { id: organizationId, boundBy: 'audience' },
       data: () => ({
         organizationId,
         message: `Your organization token lets you read the members of ${organizationId}.`,
       }),
     };
   }
-  return undefined;
+  // The store API again, inside one organization: what an organization role's resource scopes
+  // are for. The token's audience is the store; the organization is in its claim.
+  const store = demoApiRoutes.find((candidate) => candidate.path === demoApiPaths.store);
+  const storeAudience = audienceByPath[demoApiPaths.store];
+  if (!store || storeAudience === undefined) return undefined;
+  return {
+    name: `${store.name} (organization)`,
+    audience: storeAudience,
+    scope: store.scope,
+    organization: { id: organizationId, boundBy: 'claim' },
+    data: () => ({ organizationId, orders }),
+  };
 }
 
 function bearerToken(header: string | undefined): string | undefined {

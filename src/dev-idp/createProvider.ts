@@ -6,6 +6,7 @@ import type { KoaContext, Provider } from 'oidc-provider';
 import { claimsByScope, createFindAccount } from './accountClaims.js';
 import { createCorsMiddleware } from './createCorsMiddleware.js';
 import { createLoadExistingGrant } from './createLoadExistingGrant.js';
+import { createLogoutSource } from './createLogoutSource.js';
 import { createMemoryAdapter } from './createMemoryAdapter.js';
 import { createRefreshTokenGrant, refreshTokenGrantParameters } from './createRefreshTokenGrant.js';
 import { createSigningKey } from './createSigningKey.js';
@@ -13,7 +14,7 @@ import { createErrorPage } from './errorPage.js';
 import type { DevIdpSeed } from './DevIdpSeed.js';
 import { LogtoScope } from './logtoConstants.js';
 import { reshapeErrorBodies } from './logtoErrorBody.js';
-import { messagePage, signOutPage } from './pages.js';
+import { messagePage } from './pages.js';
 import type { RequestLog } from './RequestLog.js';
 import { createGetResourceServerInfo } from './resourceServerInfo.js';
 import type { UserDirectory } from './UserDirectory.js';
@@ -114,10 +115,7 @@ export function createProvider(setup: ProviderSetup): Provider {
       userinfo: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: (ctx: KoaContext, form: string) => {
-          ctx.type = 'html';
-          ctx.body = signOutPage(form);
-        },
+        logoutSource: createLogoutSource(seed.app),
         postLogoutSuccessSource: (ctx: KoaContext) => {
           ctx.type = 'html';
           ctx.body = messagePage('Signed out', 'You have been signed out.');

@@ -127,22 +127,43 @@ export function messagePage(title: string, message: string, details = ''): strin
   return layout(title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>${details}`);
 }
 
+/** oidc-provider's confirmation form with the field that ends the whole session, and a button. */
+function withSignOutButton(form: string): string {
+  return form.replace(
+    '</form>',
+    '<input type="hidden" name="logout" value="yes"><button type="submit">Sign out</button></form>',
+  );
+}
+
 /**
- * The end-session page. oidc-provider asks for a confirmation; Logto signs out straight away
- * when the app sent a valid `client_id` and `post_logout_redirect_uri`. So the confirmation
- * form (which carries oidc-provider's XSRF token) is submitted by an inline script, and a
- * button is there for a browser without scripts or a Node-side test.
+ * The end-session page for the app's own sign-out (its `client_id` and a registered
+ * `post_logout_redirect_uri`). oidc-provider asks for a confirmation; Logto signs out straight
+ * away. So the confirmation form (which carries oidc-provider's XSRF token) is submitted by an
+ * inline script, and a button is there for a browser without scripts or a Node-side test.
  *
  * @param form - the `<form>` oidc-provider renders for the confirmation
  */
 export function signOutPage(form: string): string {
-  const confirmed = form.replace(
-    '</form>',
-    '<input type="hidden" name="logout" value="yes"><button type="submit">Sign out</button></form>',
-  );
   const script =
     "<script>document.addEventListener('DOMContentLoaded',function(){document.forms[0].submit()})</script>";
-  return layout('Signing out', `<h1>Signing out…</h1>\n${confirmed}`, script);
+  return layout('Signing out', `<h1>Signing out…</h1>\n${withSignOutButton(form)}`, script);
+}
+
+/**
+ * The end-session page for any other request: any site can send a browser to
+ * `/oidc/session/end`, so the session ends only when the developer clicks. No script at all.
+ *
+ * @param form - the `<form>` oidc-provider renders for the confirmation
+ */
+export function confirmSignOutPage(form: string): string {
+  return layout(
+    'Sign out?',
+    `<h1>Sign out?</h1>
+<p>This request to end your session at the dev IdP did not come from the app's sign-out (its
+<code>client_id</code> and a registered <code>post_logout_redirect_uri</code>), and any page can
+send you here. Sign out only if you meant to; close this page to stay signed in.</p>
+${withSignOutButton(form)}`,
+  );
 }
 
 /** The IdP's home page (`/`), pointing a curious developer at the discovery document. */

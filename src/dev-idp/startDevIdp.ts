@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 import { avatarSvg } from './avatarSvg.js';
+import { createHostGuard } from './createHostGuard.js';
 import { createInteractionHandler } from './createInteractionHandler.js';
 import { createProvider, type ResolvedTtl } from './createProvider.js';
 import type { DevIdpSeed, DevIdpSeedInput } from './DevIdpSeed.js';
@@ -34,7 +35,10 @@ export interface DevIdpOptions {
   seed: DevIdpSeedInput | string;
   /** Default 3001; 0 picks a free port. */
   port?: number;
-  /** Loopback address to listen on. Default `127.0.0.1`. */
+  /**
+   * Loopback address to listen on. Default `127.0.0.1`. Requests are answered only when their
+   * `Host` is this address or `127.0.0.1` / `localhost` / `[::1]`, with the port (421 otherwise).
+   */
   host?: string;
   ttl?: DevIdpTtl;
   /**
@@ -175,7 +179,9 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     logError,
   });
 
+  const refusedHost = createHostGuard(host, port);
   routes.handle = (req, res) => {
+    if (refusedHost(req, res)) return;
     const pathname = URL.parse(req.url ?? '/', origin)?.pathname ?? '/';
     if (pathname === '/oidc' || pathname.startsWith('/oidc/')) {
       // Mount the provider like Express would: it reads the mount path from originalUrl.

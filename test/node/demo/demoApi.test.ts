@@ -1,95 +1,33 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import {
-  createDemoApiHandler,
-  demoApiPaths,
-  type DemoApiOptions,
-} from '../../../demo/server/demoApi.js';
-import { loadSeed, startDevIdp, type DevIdp } from '../../../src/dev-idp/index.js';
+import { demoApiPaths } from '../../../demo/server/demoApi.js';
+import type { DevIdp } from '../../../src/dev-idp/index.js';
 import { createTestKey, signJwt } from '../../helpers/testKeys.js';
-import { decodeJwt, refresh, signIn, type TokenSet } from '../../support/devIdpClient.js';
-
-const shopping = 'https://api.example.com/shopping';
-const store = 'https://api.example.com/store';
-const alice = { username: 'alice', password: 'alice-password' };
-const bob = { username: 'bob', password: 'bob-password' };
-const scopes = [
-  'urn:logto:scope:organizations',
-  'read:products',
-  'write:products',
-  'read:orders',
-  'read:members',
-];
+import { decodeJwt } from '../../support/devIdpClient.js';
+import {
+  alice,
+  bob,
+  callApi,
+  serveDemoApi,
+  shopping,
+  signedIn as signedInAt,
+  startDemoIdp,
+  store,
+  type DemoApi,
+} from './demoApiHarness.js';
 
 let idp: DevIdp;
 let api: DemoApi;
 
-/** The demo API in a plain node:http server, as the e2e tests serve the built demo. */
-interface DemoApi {
-  origin: string;
-  close: () => Promise<void>;
-}
-
-async function serveDemoApi(options: DemoApiOptions): Promise<DemoApi> {
-  const handler = createDemoApiHandler({ onError: () => undefined, ...options });
-  const server: Server = createServer((req, res) => {
-    if (!handler(req, res)) {
-      res.statusCode = 418;
-      res.end('not the API');
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          resolve();
-        });
-        server.closeAllConnections();
-      }),
-  };
-}
-
-/** A signed-in user who can get tokens for any resource or organization, rotating the refresh token. */
-async function signedIn(credentials: typeof alice) {
-  const tokens: TokenSet = await signIn(idp, credentials, {
-    scopes,
-    // The SDK adds the reserved organizations resource along with the organizations scope.
-    resources: [shopping, store, 'urn:logto:resource:organizations'],
-  });
-  let refreshToken = tokens.refresh_token ?? '';
-  return async (target: { resource?: string; organization_id?: string }) => {
-    const { status, json } = await refresh(idp, refreshToken, target);
-    if (status !== 200) throw new Error(`refresh failed: ${status} ${JSON.stringify(json)}`);
-    refreshToken = json.refresh_token ?? refreshToken;
-    return { accessToken: json.access_token, idToken: json.id_token ?? '' };
-  };
-}
-
-async function call(path: string, token?: string, origin = api.origin) {
-  const response = await fetch(`${origin}${path}`, {
-    headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
-  });
-  return {
-    status: response.status,
-    challenge: response.headers.get('www-authenticate'),
-    body: (await response.json()) as Record<string, unknown>,
-  };
-}
+const signedIn = (credentials: typeof alice) => signedInAt(idp, credentials);
+const call = (path: string, token?: string, origin = api.origin) => callApi(origin, path, token);
 
 function jwksRequests(): number {
   return idp.requests.filter((request) => request.path === '/oidc/jwks').length;
 }
 
 beforeAll(async () => {
-  const seed = structuredClone(await loadSeed('demo/idp.seed.json'));
-  seed.app.redirectUris = ['http://127.0.0.1:5999/callback'];
-  seed.app.postSignOutRedirectUris = ['http://127.0.0.1:5999/'];
-  idp = await startDevIdp({ seed, port: 0, quiet: true, refreshTokenReuseGraceSeconds: 0 });
+  idp = await startDemoIdp();
   api = await serveDemoApi({ issuer: idp.issuer });
 });
 
@@ -237,34 +175,6 @@ describe('demo API with tokens from the dev IdP', () => {
     const [, , signature = ''] = accessToken.split('.');
     expect(JSON.stringify(ok)).not.toContain(signature);
     expect(JSON.stringify(refused)).not.toContain(signature);
-  });
-});
-
-describe('organization route', () => {
-  it('accepts the organization token of that organization with read:members', async () => {
-    const tokenFor = await signedIn(alice);
-    const { accessToken } = await tokenFor({ organization_id: 'acme' });
-
-    const { status, body } = await call('/api/organizations/acme/members', accessToken);
-
-    expect(status).toBe(200);
-    expect(body).toMatchObject({
-      api: 'Organization API',
-      audience: 'urn:logto:organization:acme',
-      organizationId: 'acme',
-      sub: 'u_alice01',
-    });
-    expect(body.scopes).toContain('read:members');
-  });
-
-  it("refuses another organization's token", async () => {
-    const tokenFor = await signedIn(alice);
-    const { accessToken } = await tokenFor({ organization_id: 'globex' });
-
-    const { status, body } = await call('/api/organizations/acme/members', accessToken);
-
-    expect(status).toBe(401);
-    expect(body.error_description).toBe('The token is not meant for urn:logto:organization:acme.');
   });
 });
 
