@@ -5,7 +5,6 @@ import type { KoaContext, Provider } from 'oidc-provider';
 
 import { claimsByScope, createFindAccount } from './accountClaims.js';
 import { createCorsMiddleware } from './createCorsMiddleware.js';
-import { createLoadExistingGrant } from './createLoadExistingGrant.js';
 import { createMemoryAdapter } from './createMemoryAdapter.js';
 import { createRefreshTokenGrant, refreshTokenGrantParameters } from './createRefreshTokenGrant.js';
 import { createSigningKey } from './createSigningKey.js';
@@ -136,7 +135,9 @@ export function createProvider(setup: ProviderSetup): Provider {
       url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
     },
     jwks: { keys: [createSigningKey()] },
-    loadExistingGrant: createLoadExistingGrant(seed.app.appId),
+    // loadExistingGrant stays oidc-provider's, as in Logto: prompt=none answers with a code only
+    // for what the session's grant already holds, and consent_required for anything new or
+    // after the grant was revoked. Interactive requests get their consent on the consent step.
     pkce: { required: () => true },
     renderError: createErrorPage(seed.app),
     responseTypes: ['code'],
