@@ -14,18 +14,9 @@ import { LogtoScope } from './logtoConstants.js';
 import { reshapeErrorBodies } from './logtoErrorBody.js';
 import { messagePage, signOutPage } from './pages.js';
 import type { RequestLog } from './RequestLog.js';
+import type { ResolvedTtl } from './resolveTtl.js';
 import { createGetResourceServerInfo } from './resourceServerInfo.js';
 import type { UserDirectory } from './UserDirectory.js';
-
-/** Token and session lifetimes in seconds, all defaults applied. */
-export interface ResolvedTtl {
-  accessToken: number;
-  idToken: number;
-  refreshToken: number;
-  session: number;
-  grant: number;
-  organizationToken: number;
-}
 
 /** Everything `createProvider` assembles the provider from. */
 export interface ProviderSetup {
