@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 
 import type * as OidcProviderModule from 'oidc-provider';
-import type { KoaContext, Provider } from 'oidc-provider';
+import type { KoaContext, Provider, RefreshToken } from 'oidc-provider';
 
 import { claimsByScope, createFindAccount } from './accountClaims.js';
 import { createCorsMiddleware } from './createCorsMiddleware.js';
-import { createMemoryAdapter } from './createMemoryAdapter.js';
+import type { MemoryAdapter } from './createMemoryAdapter.js';
 import { createRefreshTokenGrant, refreshTokenGrantParameters } from './createRefreshTokenGrant.js';
 import { createSigningKey } from './createSigningKey.js';
 import { createErrorPage } from './errorPage.js';
@@ -22,6 +22,8 @@ import type { UserDirectory } from './UserDirectory.js';
 export interface ProviderSetup {
   oidc: typeof OidcProviderModule;
   issuer: string;
+  /** Where grants, tokens and sessions live; the IdP keeps it to expire tokens on request. */
+  storage: MemoryAdapter;
   seed: DevIdpSeed;
   directory: UserDirectory;
   ttl: ResolvedTtl;
@@ -58,7 +60,7 @@ export function createProvider(setup: ProviderSetup): Provider {
   const resourceTtls = { accessToken: ttl.accessToken, organizationToken: ttl.organizationToken };
 
   const provider = new oidc.Provider(setup.issuer, {
-    adapter: createMemoryAdapter(),
+    adapter: setup.storage.adapter,
     clients: [
       {
         client_id: seed.app.appId,
@@ -137,8 +139,14 @@ export function createProvider(setup: ProviderSetup): Provider {
         token.resourceServer?.accessTokenTTL ?? ttl.accessToken,
       AuthorizationCode: 60,
       IdToken: ttl.idToken,
-      // Sliding: each rotated refresh token gets the full lifetime again.
-      RefreshToken: ttl.refreshToken,
+      // Fixed at sign-in, as in Logto (and oidc-provider's default for public SPA clients): a
+      // rotated refresh token keeps what was left of the one it replaces, so refreshing never
+      // stretches a session beyond its first lifetime.
+      RefreshToken: (ctx: KoaContext | undefined) => {
+        const rotated = ctx?.oidc?.entities.RotatedRefreshToken as RefreshToken | undefined;
+        // At least a second: the clock may tick past `exp` between the expiry check and here.
+        return rotated === undefined ? ttl.refreshToken : Math.max(1, rotated.remainingTTL);
+      },
       Interaction: 3600,
       Session: ttl.session,
       Grant: ttl.grant,

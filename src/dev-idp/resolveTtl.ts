@@ -4,11 +4,17 @@ export interface DevIdpTtl {
   accessToken?: number;
   /** Default 3600. */
   idToken?: number;
-  /** Default 14 days; every rotation starts a new full lifetime. */
+  /**
+   * Default 14 days, counted from the sign-in that issued the first refresh token: a rotated
+   * token keeps what was left of the one it replaces (as in Logto), so rotation never extends it.
+   */
   refreshToken?: number;
-  /** Sign-in session at the IdP (the SSO cookie). Default 14 days. */
+  /** Sign-in session at the IdP (the SSO cookie). Default 14 days, as in Logto. */
   session?: number;
-  /** Grant behind the refresh tokens. Default 14 days. */
+  /**
+   * What the user consented to (scopes, resources) behind the refresh tokens and `prompt=none`.
+   * Default 180 days, as in Logto.
+   */
   grant?: number;
   /** Organization tokens. Default 3600. */
   organizationToken?: number;
@@ -23,7 +29,7 @@ const defaultTtl: ResolvedTtl = {
   idToken: 3600,
   refreshToken: 14 * day,
   session: 14 * day,
-  grant: 14 * day,
+  grant: 180 * day,
   organizationToken: 3600,
 };
 

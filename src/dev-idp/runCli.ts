@@ -35,6 +35,8 @@ Options:
   --port <number>                    port to listen on (default 3001; 0 picks a free one)
   --host <address>                   loopback address to listen on (default 127.0.0.1)
   --access-token-ttl <seconds>       lifetime of access tokens without a resource TTL (default 3600)
+  --refresh-token-ttl <seconds>      lifetime of refresh tokens, counted from the sign-in: rotation
+                                     does not extend it (default 1209600, 14 days)
   --refresh-token-reuse-grace <sec>  a used refresh token is accepted again this long (default 3)
   --help                             show this help`;
 
@@ -66,6 +68,7 @@ function parseCommandLine(argv: readonly string[]): Command {
         port: { type: 'string' },
         host: { type: 'string' },
         'access-token-ttl': { type: 'string' },
+        'refresh-token-ttl': { type: 'string' },
         'refresh-token-reuse-grace': { type: 'string' },
         help: { type: 'boolean' },
       },
@@ -96,6 +99,13 @@ function parseCommandLine(argv: readonly string[]): Command {
   const accessTokenTtl = values['access-token-ttl'];
   if (accessTokenTtl !== undefined) {
     options.ttl = { accessToken: integer(accessTokenTtl, '--access-token-ttl', 1) };
+  }
+  const refreshTokenTtl = values['refresh-token-ttl'];
+  if (refreshTokenTtl !== undefined) {
+    options.ttl = {
+      ...options.ttl,
+      refreshToken: integer(refreshTokenTtl, '--refresh-token-ttl', 1),
+    };
   }
   const grace = values['refresh-token-reuse-grace'];
   if (grace !== undefined) {

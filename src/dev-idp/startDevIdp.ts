@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 import { createInteractionHandler } from './createInteractionHandler.js';
+import { createMemoryAdapter } from './createMemoryAdapter.js';
 import { createProvider } from './createProvider.js';
 import type { DevIdpSeed, DevIdpSeedInput } from './DevIdpSeed.js';
 import { loadOidcProvider } from './loadOidcProvider.js';
@@ -43,6 +44,19 @@ export interface DevIdp {
   readonly requests: DevIdpRequest[];
   /** Empties `requests`. */
   clearRequests(): void;
+  /**
+   * Ends the lifetime of every refresh token issued so far, as if it had run out, while their
+   * grants and the sign-in sessions live on: the refresh grant answers 400 `invalid_grant`
+   * (Logto's JSON error), yet `prompt=none` still answers a code for the scopes the grant holds.
+   * For testing how an app recovers when its refresh token expires. Refresh tokens issued
+   * afterwards live their normal lifetime.
+   *
+   * @returns how many refresh tokens were expired
+   * @example
+   * idp.expireRefreshTokens();
+   * // the app's next refresh fails; it gets API tokens through the session instead
+   */
+  expireRefreshTokens(): number;
   /** Stops listening and drops open connections, keeping every grant, token and key. */
   suspend(): Promise<void>;
   /** Listens again on the same port with the same state. */
@@ -118,9 +132,11 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
   const issuer = `${origin}/oidc`;
 
   const directory = new UserDirectory(seed);
+  const storage = createMemoryAdapter();
   const provider = createProvider({
     oidc,
     issuer,
+    storage,
     seed,
     directory,
     ttl,
@@ -176,6 +192,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     clearRequests: () => {
       requestLog.clear();
     },
+    expireRefreshTokens: () => storage.expireAll('RefreshToken'),
     suspend,
     resume: async () => {
       if (closed) throw new Error('the dev IdP was closed');
