@@ -5,6 +5,7 @@ import type { KoaContext, Provider, RefreshToken } from 'oidc-provider';
 
 import { claimsByScope, createFindAccount } from './accountClaims.js';
 import { createCorsMiddleware } from './createCorsMiddleware.js';
+import type { CorsPolicy } from './CorsPolicy.js';
 import type { MemoryAdapter } from './createMemoryAdapter.js';
 import { createRefreshTokenGrant, refreshTokenGrantParameters } from './createRefreshTokenGrant.js';
 import { createSigningKey } from './createSigningKey.js';
@@ -24,21 +25,14 @@ export interface ProviderSetup {
   issuer: string;
   /** Where grants, tokens and sessions live; the IdP keeps it to expire tokens on request. */
   storage: MemoryAdapter;
+  /** The app's origins, which alone may read the IdP's answers from a browser. */
+  cors: CorsPolicy;
   seed: DevIdpSeed;
   directory: UserDirectory;
   ttl: ResolvedTtl;
   reuseGraceSeconds: number;
   requestLog: RequestLog;
   logError: (message: string) => void;
-}
-
-/** Origins allowed to call the IdP from a browser: those of the app's URIs plus extras. */
-export function allowedOriginsOf(seed: DevIdpSeed): Set<string> {
-  const { redirectUris, postSignOutRedirectUris, corsOrigins } = seed.app;
-  return new Set([
-    ...[...redirectUris, ...postSignOutRedirectUris].map((uri) => new URL(uri).origin),
-    ...corsOrigins,
-  ]);
 }
 
 function single(value: string | string[] | undefined): string | undefined {
@@ -54,7 +48,6 @@ function single(value: string | string[] | undefined): string | undefined {
 export function createProvider(setup: ProviderSetup): Provider {
   const { oidc, seed, directory, ttl, requestLog } = setup;
   const { errors } = oidc;
-  const allowedOrigins = allowedOriginsOf(seed);
   const findAccount = createFindAccount(directory);
   const extraClaims = new WeakMap<object, Record<string, unknown>>();
   const resourceTtls = { accessToken: ttl.accessToken, organizationToken: ttl.organizationToken };
@@ -81,7 +74,7 @@ export function createProvider(setup: ProviderSetup): Provider {
       token_endpoint_auth_method: 'none',
     },
     allowOmittingSingleRegisteredRedirectUri: false,
-    clientBasedCORS: (_ctx: unknown, origin: string) => allowedOrigins.has(origin),
+    clientBasedCORS: (_ctx: unknown, origin: string) => setup.cors.allows(origin),
     claims: claimsByScope,
     scopes: [LogtoScope.OpenId, LogtoScope.OfflineAccess, ...Object.keys(claimsByScope)],
     conformIdTokenClaims: false,
@@ -157,7 +150,7 @@ export function createProvider(setup: ProviderSetup): Provider {
     setup.logError(`server error: ${error.message}`);
   });
 
-  provider.use(createCorsMiddleware(allowedOrigins));
+  provider.use(createCorsMiddleware(setup.cors));
   provider.use(reshapeErrorBodies);
   provider.use(async (ctx, next) => {
     try {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import { createInteractionHandler } from './createInteractionHandler.js';
 import { createMemoryAdapter } from './createMemoryAdapter.js';
+import { CorsPolicy } from './CorsPolicy.js';
 import { createProvider } from './createProvider.js';
 import type { DevIdpSeed, DevIdpSeedInput } from './DevIdpSeed.js';
 import { loadOidcProvider } from './loadOidcProvider.js';
@@ -133,10 +134,12 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
 
   const directory = new UserDirectory(seed);
   const storage = createMemoryAdapter();
+  const cors = CorsPolicy.forApp(seed.app);
   const provider = createProvider({
     oidc,
     issuer,
     storage,
+    cors,
     seed,
     directory,
     ttl,
@@ -160,7 +163,13 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       mounted.originalUrl = req.url ?? '/';
       req.url = (req.url ?? '/').slice('/oidc'.length) || '/';
       void providerCallback(req, res);
-    } else if (pathname.startsWith('/interaction/')) {
+      return;
+    }
+    // Pages and 404s carry the provider's CORS headers too: a browser app calling a wrong path
+    // (say, an endpoint ending in /oidc) then reads the 404 instead of a CORS failure.
+    const answeredPreflight = cors.handleNodeRequest(req, res);
+    if (answeredPreflight) return;
+    if (pathname.startsWith('/interaction/')) {
       void interactions(req, res, pathname);
     } else {
       serveStatic(pathname, issuer, res);
