@@ -1,27 +1,22 @@
 import type { KoaMiddleware } from 'oidc-provider';
 
+import { CorsPolicy } from './CorsPolicy.js';
+
 /**
- * Provider middleware answering CORS for the app's origins only. oidc-provider reflects any
- * origin on discovery and JWKS; Logto does not, and an SDK tested against a permissive IdP
- * would hide a misconfigured origin until production. So every response (errors included)
- * gets `Access-Control-Allow-Origin` exactly when the origin is allowed, and never otherwise.
+ * Provider middleware applying the {@link CorsPolicy} to every oidc-provider answer, errors
+ * included. oidc-provider reflects any origin on discovery and JWKS, so whatever CORS headers it
+ * set are removed first and only the policy's remain.
  *
- * @param allowedOrigins - e.g. `http://127.0.0.1:5173`
+ * @param cors - the app's origins
  */
-export function createCorsMiddleware(allowedOrigins: ReadonlySet<string>): KoaMiddleware {
+export function createCorsMiddleware(cors: CorsPolicy): KoaMiddleware {
   return async (ctx, next) => {
     const origin = ctx.get('Origin');
-    const allowed = origin !== '' && allowedOrigins.has(origin);
 
-    if (ctx.method === 'OPTIONS' && ctx.get('Access-Control-Request-Method') !== '') {
+    if (CorsPolicy.isPreflight(ctx.method, ctx.get('Access-Control-Request-Method'))) {
       ctx.vary('Origin');
-      if (allowed) {
-        ctx.set('Access-Control-Allow-Origin', origin);
-        ctx.set('Access-Control-Allow-Methods', 'GET,POST');
-        const requestedHeaders = ctx.get('Access-Control-Request-Headers');
-        if (requestedHeaders !== '') ctx.set('Access-Control-Allow-Headers', requestedHeaders);
-        ctx.set('Access-Control-Max-Age', '3600');
-      }
+      const headers = cors.preflightHeaders(origin, ctx.get('Access-Control-Request-Headers'));
+      for (const [name, value] of Object.entries(headers)) ctx.set(name, value);
       // A refused preflight is still a 204: the missing allow-origin header is the refusal.
       ctx.status = 204;
       return;
@@ -34,9 +29,8 @@ export function createCorsMiddleware(allowedOrigins: ReadonlySet<string>): KoaMi
       for (const name of Object.keys(ctx.response.headers)) {
         if (name.toLowerCase().startsWith('access-control-')) ctx.remove(name);
       }
-      if (allowed) {
-        ctx.set('Access-Control-Allow-Origin', origin);
-        ctx.set('Access-Control-Expose-Headers', 'WWW-Authenticate');
+      for (const [name, value] of Object.entries(cors.responseHeaders(origin))) {
+        ctx.set(name, value);
       }
     }
   };

@@ -15,15 +15,27 @@ const grantBound = new Set([
   'BackchannelAuthenticationRequest',
 ]);
 
+/** The in-memory storage of one IdP. */
+export interface MemoryAdapter {
+  /** The `adapter` factory for the oidc-provider configuration. */
+  adapter: (model: string) => Adapter;
+  /**
+   * Sets `exp` of every live record of `model` (e.g. `RefreshToken`) to now. The records stay
+   * readable, so oidc-provider finds them and refuses them as expired, exactly as when their
+   * lifetime runs out; their grants are left alone.
+   *
+   * @returns how many records were expired
+   */
+  expireAll(model: string): number;
+}
+
 /**
  * Creates the storage for one IdP instance. oidc-provider's bundled memory adapter is an LRU
  * capped at 1000 entries: a long dev or e2e session could silently evict a live grant and
  * look like a client bug. This store has no cap, drops entries only when they expire, and
  * belongs to one instance, so two IdPs in one process never share state.
- *
- * @returns the `adapter` factory for the oidc-provider configuration
  */
-export function createMemoryAdapter(): (model: string) => Adapter {
+export function createMemoryAdapter(): MemoryAdapter {
   const entries = new Map<string, Entry>();
   const grantMembers = new Map<string, Set<string>>();
   const sessionIdsByUid = new Map<string, string>();
@@ -58,7 +70,18 @@ export function createMemoryAdapter(): (model: string) => Adapter {
     for (const [key, entry] of entries) if (entry.expiresAt <= now) remove(key);
   };
 
-  return (model: string): Adapter => {
+  const expireAll = (model: string): number => {
+    const now = Date.now();
+    let expired = 0;
+    for (const [key, entry] of entries) {
+      if (!key.startsWith(`${model}:`) || entry.expiresAt <= now) continue;
+      entry.payload.exp = Math.floor(now / 1000);
+      expired += 1;
+    }
+    return expired;
+  };
+
+  const adapter = (model: string): Adapter => {
     const keyFor = (id: string) => `${model}:${id}`;
     return {
       upsert(id, payload, expiresIn) {
@@ -105,4 +128,6 @@ export function createMemoryAdapter(): (model: string) => Adapter {
       },
     };
   };
+
+  return { adapter, expireAll };
 }

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 
 import type * as OidcProviderModule from 'oidc-provider';
-import type { KoaContext, Provider } from 'oidc-provider';
+import type { KoaContext, Provider, RefreshToken } from 'oidc-provider';
 
 import { claimsByScope, createFindAccount } from './accountClaims.js';
 import { createCorsMiddleware } from './createCorsMiddleware.js';
-import { createLoadExistingGrant } from './createLoadExistingGrant.js';
 import { createLogoutSource } from './createLogoutSource.js';
-import { createMemoryAdapter } from './createMemoryAdapter.js';
+import type { CorsPolicy } from './CorsPolicy.js';
+import type { MemoryAdapter } from './createMemoryAdapter.js';
 import { createRefreshTokenGrant, refreshTokenGrantParameters } from './createRefreshTokenGrant.js';
 import { createSigningKey } from './createSigningKey.js';
 import { createErrorPage } from './errorPage.js';
@@ -16,38 +16,24 @@ import { LogtoScope } from './logtoConstants.js';
 import { reshapeErrorBodies } from './logtoErrorBody.js';
 import { messagePage } from './pages.js';
 import type { RequestLog } from './RequestLog.js';
+import type { ResolvedTtl } from './resolveTtl.js';
 import { createGetResourceServerInfo } from './resourceServerInfo.js';
 import type { UserDirectory } from './UserDirectory.js';
-
-/** Token and session lifetimes in seconds, all defaults applied. */
-export interface ResolvedTtl {
-  accessToken: number;
-  idToken: number;
-  refreshToken: number;
-  session: number;
-  grant: number;
-  organizationToken: number;
-}
 
 /** Everything `createProvider` assembles the provider from. */
 export interface ProviderSetup {
   oidc: typeof OidcProviderModule;
   issuer: string;
+  /** Where grants, tokens and sessions live; the IdP keeps it to expire tokens on request. */
+  storage: MemoryAdapter;
+  /** The app's origins, which alone may read the IdP's answers from a browser. */
+  cors: CorsPolicy;
   seed: DevIdpSeed;
   directory: UserDirectory;
   ttl: ResolvedTtl;
   reuseGraceSeconds: number;
   requestLog: RequestLog;
   logError: (message: string) => void;
-}
-
-/** Origins allowed to call the IdP from a browser: those of the app's URIs plus extras. */
-export function allowedOriginsOf(seed: DevIdpSeed): Set<string> {
-  const { redirectUris, postSignOutRedirectUris, corsOrigins } = seed.app;
-  return new Set([
-    ...[...redirectUris, ...postSignOutRedirectUris].map((uri) => new URL(uri).origin),
-    ...corsOrigins,
-  ]);
 }
 
 function single(value: string | string[] | undefined): string | undefined {
@@ -63,13 +49,12 @@ function single(value: string | string[] | undefined): string | undefined {
 export function createProvider(setup: ProviderSetup): Provider {
   const { oidc, seed, directory, ttl, requestLog } = setup;
   const { errors } = oidc;
-  const allowedOrigins = allowedOriginsOf(seed);
   const findAccount = createFindAccount(directory);
   const extraClaims = new WeakMap<object, Record<string, unknown>>();
   const resourceTtls = { accessToken: ttl.accessToken, organizationToken: ttl.organizationToken };
 
   const provider = new oidc.Provider(setup.issuer, {
-    adapter: createMemoryAdapter(),
+    adapter: setup.storage.adapter,
     clients: [
       {
         client_id: seed.app.appId,
@@ -90,7 +75,7 @@ export function createProvider(setup: ProviderSetup): Provider {
       token_endpoint_auth_method: 'none',
     },
     allowOmittingSingleRegisteredRedirectUri: false,
-    clientBasedCORS: (_ctx: unknown, origin: string) => allowedOrigins.has(origin),
+    clientBasedCORS: (_ctx: unknown, origin: string) => setup.cors.allows(origin),
     claims: claimsByScope,
     scopes: [LogtoScope.OpenId, LogtoScope.OfflineAccess, ...Object.keys(claimsByScope)],
     conformIdTokenClaims: false,
@@ -134,7 +119,9 @@ export function createProvider(setup: ProviderSetup): Provider {
       url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
     },
     jwks: { keys: [createSigningKey()] },
-    loadExistingGrant: createLoadExistingGrant(seed.app.appId),
+    // loadExistingGrant stays oidc-provider's, as in Logto: prompt=none answers with a code only
+    // for what the session's grant already holds, and consent_required for anything new or
+    // after the grant was revoked. Interactive requests get their consent on the consent step.
     pkce: { required: () => true },
     renderError: createErrorPage(seed.app),
     responseTypes: ['code'],
@@ -143,8 +130,14 @@ export function createProvider(setup: ProviderSetup): Provider {
         token.resourceServer?.accessTokenTTL ?? ttl.accessToken,
       AuthorizationCode: 60,
       IdToken: ttl.idToken,
-      // Sliding: each rotated refresh token gets the full lifetime again.
-      RefreshToken: ttl.refreshToken,
+      // Fixed at sign-in, as in Logto (and oidc-provider's default for public SPA clients): a
+      // rotated refresh token keeps what was left of the one it replaces, so refreshing never
+      // stretches a session beyond its first lifetime.
+      RefreshToken: (ctx: KoaContext | undefined) => {
+        const rotated = ctx?.oidc?.entities.RotatedRefreshToken as RefreshToken | undefined;
+        // At least a second: the clock may tick past `exp` between the expiry check and here.
+        return rotated === undefined ? ttl.refreshToken : Math.max(1, rotated.remainingTTL);
+      },
       Interaction: 3600,
       Session: ttl.session,
       Grant: ttl.grant,
@@ -155,7 +148,7 @@ export function createProvider(setup: ProviderSetup): Provider {
     setup.logError(`server error: ${error.message}`);
   });
 
-  provider.use(createCorsMiddleware(allowedOrigins));
+  provider.use(createCorsMiddleware(setup.cors));
   provider.use(reshapeErrorBodies);
   provider.use(async (ctx, next) => {
     try {

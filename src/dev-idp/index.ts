@@ -4,7 +4,8 @@
  * `logto-spa-dev-idp` CLI; sign in from Node tests with `completeSignIn`.
  */
 export { startDevIdp } from './startDevIdp.js';
-export type { DevIdp, DevIdpOptions, DevIdpTtl } from './startDevIdp.js';
+export type { DevIdp, DevIdpOptions } from './startDevIdp.js';
+export type { DevIdpTtl } from './resolveTtl.js';
 export type { DevIdpRequest } from './RequestLog.js';
 export { loadSeed } from './loadSeed.js';
 export { validateSeed } from './validateSeed.js';

@@ -90,6 +90,8 @@ declare module 'oidc-provider' {
     jti: string;
     readonly isExpired: boolean;
     readonly expiration: number;
+    /** Seconds until `exp`; the full lifetime before the first save. */
+    readonly remainingTTL: number;
     save(): Promise<string>;
     destroy(): Promise<void>;
   }

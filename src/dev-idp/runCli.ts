@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 
 import type { DevIdp, DevIdpOptions } from './startDevIdp.js';
 import { isLoopbackHost, startDevIdp } from './startDevIdp.js';
+import { isOidcProviderInstalled } from './isOidcProviderInstalled.js';
 import { loadOidcProvider } from './loadOidcProvider.js';
 import { SeedValidationError } from './SeedValidationError.js';
 import { SeedFileExistsError, writeStarterSeed } from './writeStarterSeed.js';
@@ -19,6 +20,11 @@ export interface RunCliOptions {
   signal?: AbortSignal;
   /** Called once the IdP listens (tests use it to reach the running IdP). */
   onStarted?: (idp: DevIdp) => void;
+  /**
+   * The project `--init` writes the seed for, where it looks for oidc-provider to tell whether
+   * installing it is a next step. Default `process.cwd()`.
+   */
+  cwd?: string;
 }
 
 const defaultSeedFile = 'idp.seed.json';
@@ -35,6 +41,8 @@ Options:
   --port <number>                    port to listen on (default 3001; 0 picks a free one)
   --host <address>                   loopback address to listen on (default 127.0.0.1)
   --access-token-ttl <seconds>       lifetime of access tokens without a resource TTL (default 3600)
+  --refresh-token-ttl <seconds>      lifetime of refresh tokens, counted from the sign-in: rotation
+                                     does not extend it (default 1209600, 14 days)
   --refresh-token-reuse-grace <sec>  a used refresh token is accepted again this long (default 3)
   --help                             show this help`;
 
@@ -66,6 +74,7 @@ function parseCommandLine(argv: readonly string[]): Command {
         port: { type: 'string' },
         host: { type: 'string' },
         'access-token-ttl': { type: 'string' },
+        'refresh-token-ttl': { type: 'string' },
         'refresh-token-reuse-grace': { type: 'string' },
         help: { type: 'boolean' },
       },
@@ -96,6 +105,13 @@ function parseCommandLine(argv: readonly string[]): Command {
   const accessTokenTtl = values['access-token-ttl'];
   if (accessTokenTtl !== undefined) {
     options.ttl = { accessToken: integer(accessTokenTtl, '--access-token-ttl', 1) };
+  }
+  const refreshTokenTtl = values['refresh-token-ttl'];
+  if (refreshTokenTtl !== undefined) {
+    options.ttl = {
+      ...options.ttl,
+      refreshToken: integer(refreshTokenTtl, '--refresh-token-ttl', 1),
+    };
   }
   const grace = values['refresh-token-reuse-grace'];
   if (grace !== undefined) {
@@ -190,7 +206,7 @@ export async function runCli(
     io.out(usage);
     return 0;
   }
-  if ('init' in idpOptions) return init(idpOptions.init, io);
+  if ('init' in idpOptions) return init(idpOptions.init, io, options.cwd ?? process.cwd());
 
   let stop = () => {};
   const stopped = new Promise<void>((resolve) => {
@@ -227,14 +243,18 @@ export async function runCli(
   return 0;
 }
 
-async function init(file: string, io: CliIo): Promise<number> {
+async function init(file: string, io: CliIo, cwd: string): Promise<number> {
   try {
     const seed = await writeStarterSeed(file);
     const users = seed.users.map((user) => `${user.username} / ${user.password}`).join(', ');
+    // Telling someone to install what they have would send them looking for a problem.
+    const install = isOidcProviderInstalled(cwd)
+      ? []
+      : ['  npm i -D oidc-provider                 (once: the engine the dev IdP runs on)'];
     for (const line of [
       `Wrote ${file}: app ${seed.app.appId}, ${seed.resources.length} API, ${seed.organizations.length} organization, users ${users}.`,
       'Next:',
-      '  npm i -D oidc-provider                 (once: the engine the dev IdP runs on)',
+      ...install,
       `  npx logto-spa-dev-idp --seed ${file}   (it prints the LogtoConfig to paste)`,
     ]) {
       io.out(line);

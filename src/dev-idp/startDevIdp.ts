@@ -1,33 +1,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { avatarSvg } from './avatarSvg.js';
 import { createHostGuard } from './createHostGuard.js';
 import { createInteractionHandler } from './createInteractionHandler.js';
-import { createProvider, type ResolvedTtl } from './createProvider.js';
+import { createMemoryAdapter } from './createMemoryAdapter.js';
+import { CorsPolicy } from './CorsPolicy.js';
+import { createProvider } from './createProvider.js';
 import type { DevIdpSeed, DevIdpSeedInput } from './DevIdpSeed.js';
 import { loadOidcProvider } from './loadOidcProvider.js';
 import { loadSeed } from './loadSeed.js';
-import { homePage, messagePage } from './pages.js';
 import { RequestLog, type DevIdpRequest } from './RequestLog.js';
+import { resolveTtl, type DevIdpTtl } from './resolveTtl.js';
+import { serveStatic } from './serveStatic.js';
 import { UserDirectory } from './UserDirectory.js';
 import { validateSeed } from './validateSeed.js';
-
-/** Token and session lifetimes in seconds. */
-export interface DevIdpTtl {
-  /** Opaque userinfo token, and API tokens whose resource sets no `accessTokenTtl`. Default 3600. */
-  accessToken?: number;
-  /** Default 3600. */
-  idToken?: number;
-  /** Default 14 days; every rotation starts a new full lifetime. */
-  refreshToken?: number;
-  /** Sign-in session at the IdP (the SSO cookie). Default 14 days. */
-  session?: number;
-  /** Grant behind the refresh tokens. Default 14 days. */
-  grant?: number;
-  /** Organization tokens. Default 3600. */
-  organizationToken?: number;
-}
 
 /** Options of `startDevIdp`. */
 export interface DevIdpOptions {
@@ -63,35 +49,25 @@ export interface DevIdp {
   readonly requests: DevIdpRequest[];
   /** Empties `requests`. */
   clearRequests(): void;
+  /**
+   * Ends the lifetime of every refresh token issued so far, as if it had run out, while their
+   * grants and the sign-in sessions live on: the refresh grant answers 400 `invalid_grant`
+   * (Logto's JSON error), yet `prompt=none` still answers a code for the scopes the grant holds.
+   * For testing how an app recovers when its refresh token expires. Refresh tokens issued
+   * afterwards live their normal lifetime.
+   *
+   * @returns how many refresh tokens were expired
+   * @example
+   * idp.expireRefreshTokens();
+   * // the app's next refresh fails; it gets API tokens through the session instead
+   */
+  expireRefreshTokens(): number;
   /** Stops listening and drops open connections, keeping every grant, token and key. */
   suspend(): Promise<void>;
   /** Listens again on the same port with the same state. */
   resume(): Promise<void>;
   /** Stops for good. */
   close(): Promise<void>;
-}
-
-const day = 24 * 60 * 60;
-const defaultTtl: ResolvedTtl = {
-  accessToken: 3600,
-  idToken: 3600,
-  refreshToken: 14 * day,
-  session: 14 * day,
-  grant: 14 * day,
-  organizationToken: 3600,
-};
-
-function resolveTtl(ttl: DevIdpTtl = {}): ResolvedTtl {
-  const resolved = { ...defaultTtl };
-  for (const key of Object.keys(defaultTtl) as (keyof ResolvedTtl)[]) {
-    const value = ttl[key];
-    if (value === undefined) continue;
-    if (!Number.isSafeInteger(value) || value <= 0) {
-      throw new TypeError(`ttl.${key}: expected a positive integer (seconds)`);
-    }
-    resolved[key] = value;
-  }
-  return resolved;
 }
 
 /** True for loopback addresses: the dev IdP must never be reachable from another machine. */
@@ -161,9 +137,13 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
   const issuer = `${origin}/oidc`;
 
   const directory = new UserDirectory(seed);
+  const storage = createMemoryAdapter();
+  const cors = CorsPolicy.forApp(seed.app);
   const provider = createProvider({
     oidc,
     issuer,
+    storage,
+    cors,
     seed,
     directory,
     ttl,
@@ -189,7 +169,13 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       mounted.originalUrl = req.url ?? '/';
       req.url = (req.url ?? '/').slice('/oidc'.length) || '/';
       void providerCallback(req, res);
-    } else if (pathname.startsWith('/interaction/')) {
+      return;
+    }
+    // Pages and 404s carry the provider's CORS headers too: a browser app calling a wrong path
+    // (say, an endpoint ending in /oidc) then reads the 404 instead of a CORS failure.
+    const answeredPreflight = cors.handleNodeRequest(req, res);
+    if (answeredPreflight) return;
+    if (pathname.startsWith('/interaction/')) {
       void interactions(req, res, pathname);
     } else {
       serveStatic(pathname, issuer, res);
@@ -221,6 +207,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     clearRequests: () => {
       requestLog.clear();
     },
+    expireRefreshTokens: () => storage.expireAll('RefreshToken'),
     suspend,
     resume: async () => {
       if (closed) throw new Error('the dev IdP was closed');
@@ -233,35 +220,4 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       await suspend();
     },
   };
-}
-
-function serveStatic(pathname: string, issuer: string, res: ServerResponse): void {
-  // Browsers ask for it on every page; an empty answer keeps their consoles free of 404s.
-  if (pathname === '/favicon.ico') {
-    res.statusCode = 204;
-    res.end();
-    return;
-  }
-  const avatar = /^\/avatar\/([^/]+)\.svg$/.exec(pathname)?.[1];
-  if (avatar !== undefined) {
-    res.setHeader('Content-Type', 'image/svg+xml');
-    res.setHeader('Cache-Control', 'public, max-age=3600');
-    res.end(avatarSvg(safeDecode(avatar)));
-    return;
-  }
-  res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  if (pathname === '/') {
-    res.end(homePage(issuer));
-    return;
-  }
-  res.statusCode = 404;
-  res.end(messagePage('Not found', `Nothing is served at ${pathname}.`));
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

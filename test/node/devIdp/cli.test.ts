@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import type { DevIdp } from '../../../src/dev-idp/index.js';
 import { httpRequest } from '../../../src/dev-idp/httpRequest.js';
 import { runCli } from '../../../src/dev-idp/runCli.js';
+import { refresh, signIn } from '../../support/devIdpClient.js';
 
 /** Runs the CLI in-process and collects what it prints. */
 async function run(argv: string[], stopWhenStarted = true) {
@@ -35,6 +36,7 @@ describe('logto-spa-dev-idp', () => {
     ],
     [['--seed', 'demo/idp.seed.json', '--host', '0.0.0.0'], '--host: expected a loopback address'],
     [['--seed', 'demo/idp.seed.json', '--access-token-ttl', '0'], '--access-token-ttl: expected'],
+    [['--seed', 'demo/idp.seed.json', '--refresh-token-ttl', '0'], '--refresh-token-ttl: expected'],
     [['--seed', 'does/not/exist.json'], 'exist.json: cannot read the seed file (ENOENT)'],
     [['--seed', 'package.json'], 'seed.name: unknown field'],
   ])('exits 2 with one line on stderr for %j', async (argv, message) => {
@@ -82,6 +84,41 @@ describe('logto-spa-dev-idp', () => {
     expect(out).toMatch(/bob\s+bob-password\s+Bob Builder/);
     expect(out).toContain('Stopped.');
     await expect(httpRequest(`${started?.issuer ?? ''}/jwks`)).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it("--refresh-token-ttl sets the refresh tokens' lifetime, counted from the sign-in", async () => {
+    const controller = new AbortController();
+    let idp: DevIdp | undefined;
+    const running = runCli(
+      ['--seed', 'demo/idp.seed.json', '--port', '0', '--refresh-token-ttl', '60'],
+      {
+        io: { out: () => {}, err: () => {} },
+        signal: controller.signal,
+        onStarted: (started) => {
+          idp = started;
+        },
+      },
+    );
+    await vi.waitFor(() => {
+      if (!idp) throw new Error('not started yet');
+    });
+    const started = idp as DevIdp;
+    try {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const tokens = await signIn(started, { username: 'alice', password: 'alice-password' });
+      vi.setSystemTime(Date.now() + 30_000);
+      const rotated = await refresh(started, tokens.refresh_token ?? '');
+      vi.setSystemTime(Date.now() + 31_000);
+      const late = await refresh(started, rotated.json.refresh_token ?? '');
+
+      expect(rotated.status).toBe(200);
+      expect(late.status).toBe(400);
+      expect(late.json).toMatchObject({ code: 'oidc.invalid_grant' });
+    } finally {
+      vi.useRealTimers();
+      controller.abort();
+    }
+    expect(await running).toBe(0);
   });
 
   it('runs as a process and exits 0 on SIGINT (Ctrl-C)', async () => {

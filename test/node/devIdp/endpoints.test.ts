@@ -209,6 +209,53 @@ describe('CORS', () => {
   });
 });
 
+describe('CORS beyond the OIDC routes', () => {
+  // A wrong `endpoint` (e.g. with /oidc twice) must read as a 404 in the browser, not as a CORS
+  // failure that hides the status.
+  const paths = [
+    ['a wrong endpoint path', '/wrong/oidc/.well-known/openid-configuration', 404],
+    ['an unknown path under /oidc', '/oidc/nothing-here', 404],
+    ['the home page', '/', 200],
+    ['an avatar', '/avatar/alice.svg', 200],
+    ['an unknown interaction', '/interaction/no-such-uid', 400],
+  ] as const;
+
+  it.each(paths)('answers %s (%s) with the app origin allowed', async (_name, path, status) => {
+    const response = await httpRequest(`${idp.origin}${path}`, { headers: { origin: appOrigin } });
+
+    expect(response.status).toBe(status);
+    expect(response.headers['access-control-allow-origin']).toBe(appOrigin);
+    expect(response.headers.vary).toMatch(/\bOrigin\b/i);
+  });
+
+  it.each(paths)(
+    'answers %s (%s) with no CORS header for a foreign origin',
+    async (_name, path) => {
+      const response = await httpRequest(`${idp.origin}${path}`, {
+        headers: { origin: foreignOrigin },
+      });
+
+      expect(response.headers).not.toHaveProperty('access-control-allow-origin');
+    },
+  );
+
+  it('answers a preflight to a wrong path for the app origin only, never with *', async () => {
+    const preflight = (origin: string) =>
+      httpRequest(`${idp.origin}/wrong/oidc/token`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
+
+    const allowed = await preflight(appOrigin);
+    const refused = await preflight(foreignOrigin);
+
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers['access-control-allow-origin']).toBe(appOrigin);
+    expect(allowed.headers['access-control-allow-methods']).toContain('POST');
+    expect(refused.headers).not.toHaveProperty('access-control-allow-origin');
+  });
+});
+
 describe('lifetimes and availability', () => {
   it('uses the configured access-token and ID-token lifetimes', async () => {
     const tokens = await signIn(idp, alice);

@@ -21,10 +21,16 @@ afterEach(async () => {
 });
 
 async function init(...argv: string[]) {
+  return initIn(process.cwd(), ...argv);
+}
+
+/** Runs `--init` as if from the project in `cwd`. */
+async function initIn(cwd: string, ...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(['--init', ...argv], {
     io: { out: (line) => out.push(line), err: (line) => err.push(line) },
+    cwd,
   });
   return { code, out: out.join('\n'), err };
 }
@@ -38,7 +44,6 @@ describe('logto-spa-dev-idp --init', () => {
     expect(code).toBe(0);
     expect(err).toEqual([]);
     expect(out).toContain(`npx logto-spa-dev-idp --seed ${file}`);
-    expect(out).toContain('npm i -D oidc-provider');
     const seed = await loadSeed(file);
     expect(seed.app.redirectUris).toEqual([
       'http://localhost:5173/callback',
@@ -52,6 +57,26 @@ describe('logto-spa-dev-idp --init', () => {
     expect(seed.resources[0]?.scopes.length).toBeGreaterThan(0);
     expect(seed.organizations).toHaveLength(1);
     expect(seed.users.map((user) => user.username)).toEqual(['alice', 'bob']);
+  });
+
+  it('leaves out the step to install oidc-provider when the project already has it', async () => {
+    // This repository has oidc-provider installed (a devDependency).
+    const { code, out } = await initIn(process.cwd(), join(dir, 'idp.seed.json'));
+
+    expect(code).toBe(0);
+    expect(out).not.toContain('oidc-provider');
+    expect(out).toContain('npx logto-spa-dev-idp --seed');
+  });
+
+  it('tells to install oidc-provider when the project cannot resolve it', async () => {
+    // The temporary directory is a project without node_modules.
+    const { code, out } = await initIn(dir, join(dir, 'idp.seed.json'));
+
+    expect(code).toBe(0);
+    expect(out).toContain('npm i -D oidc-provider');
+    expect(out.indexOf('npm i -D oidc-provider')).toBeLessThan(
+      out.indexOf('npx logto-spa-dev-idp --seed'),
+    );
   });
 
   it('explains itself in "$comment" keys and points "$schema" at the shipped schema', async () => {

@@ -73,7 +73,7 @@ describe('prompt=none', () => {
     expect(json.scope.split(' ')).not.toContain('offline_access');
   });
 
-  it('grants a first-party app silently even for scopes and resources it never asked for', async () => {
+  it('answers consent_required for scopes and resources the sign-in never asked for, like Logto', async () => {
     const browser = new NodeBrowser();
     await signInWith(browser);
 
@@ -84,10 +84,10 @@ describe('prompt=none', () => {
     });
 
     expect(navigation.kind).toBe('stopped');
-    expect(new URL(navigation.url).searchParams.get('error')).toBeNull();
-    const { status, json } = await exchangeCode(context.idp, request, navigation.url);
-    expect(status).toBe(200);
-    expect(decodeJwt(json.id_token ?? '').payload).toHaveProperty('email');
+    const callback = new URL(navigation.url);
+    expect(callback.searchParams.get('error')).toBe('consent_required');
+    expect(callback.searchParams.get('error_description')).toBe('requested scopes not granted');
+    expect(callback.searchParams.get('state')).toBe(request.state);
   });
 
   it('answers error=login_required when the browser has no IdP session', async () => {
