@@ -19,13 +19,13 @@ const KB = 1024;
  * the fetch helper and idle sign-out, which @logto/react does not have, and is over it.
  */
 const entries = [
-  { name: 'logto-spa (core)', file: 'src/core/index.ts', initial: 12.8 * KB, lazy: 5.5 * KB },
+  { name: 'logto-spa (core)', file: 'src/core/index.ts', initial: 13.6 * KB, lazy: 5.5 * KB },
   {
     name: 'logto-spa/react (core included)',
     file: 'src/react/index.ts',
     // useLogto()'s popup / silent members and <Protected silent> cost ~0.3 KB up front even when
     // unused (the implementations are passed in by the app, so they are not).
-    initial: 14.2 * KB,
+    initial: 14.8 * KB,
     lazy: 5.5 * KB,
   },
   // Entries of their own, so that apps without them do not pay for them.
@@ -47,7 +47,7 @@ const coreAndReact = {
 };
 
 /** Every browser entry an app can import, as one app (the test kit is not shipped to users). */
-const everything = { name: 'every browser entry', initial: 17 * KB, lazy: 5.5 * KB };
+const everything = { name: 'every browser entry', initial: 17.5 * KB, lazy: 5.5 * KB };
 
 /** The browser entries that exist in this checkout. */
 export function browserEntries() {

@@ -1,5 +1,5 @@
 export { LogtoClient, type ClientOptions } from './LogtoClient.js';
-export type { AuthSnapshot } from './session/AuthSnapshot.js';
+export type { AuthSnapshot, SessionStatus } from './session/AuthSnapshot.js';
 export type { LogtoEvents, LogtoEventName } from './session/Emitter.js';
 export type { SignOutReason } from './session/TabSync.js';
 export type { LogtoConfig, ResolvedConfig } from './config/LogtoConfig.js';

@@ -46,7 +46,7 @@ export interface IdleTimer {
 /** What the timer needs of a client: {@link LogtoClient} or a test double. */
 export type IdleClient = Pick<
   LogtoClient,
-  'config' | 'getSnapshot' | 'subscribe' | 'signOutForReason' | 'setSessionCheck'
+  'config' | 'getSnapshot' | 'subscribe' | 'signOutForReason' | 'addSessionCheck'
 >;
 
 const idleState = (warning: boolean, secondsLeft?: number): IdleState => ({ warning, secondsLeft });
@@ -197,7 +197,8 @@ export function createIdleTimer(client: IdleClient, options: IdleTimerOptions): 
   }
   document.addEventListener('visibilitychange', onWake);
   window.addEventListener('focus', onWake);
-  client.setSessionCheck(check);
+  const removeCheck = client.addSessionCheck(check);
+  let disposed = false;
   // No stored time yet (first use, or the last period ended): the period starts now.
   if (last === 0) record(true);
   tick();
@@ -214,6 +215,9 @@ export function createIdleTimer(client: IdleClient, options: IdleTimerOptions): 
     },
     stayActive,
     dispose: () => {
+      // Idempotent, and a replaced timer's disposal leaves its successor's check and entry alone.
+      if (disposed) return;
+      disposed = true;
       clearTimeout(timer);
       clearTimeout(trailing);
       unsubscribe();
@@ -221,8 +225,8 @@ export function createIdleTimer(client: IdleClient, options: IdleTimerOptions): 
       for (const name of activityEvents) window.removeEventListener(name, onActivity, true);
       document.removeEventListener('visibilitychange', onWake);
       window.removeEventListener('focus', onWake);
-      client.setSessionCheck(undefined);
-      registry.delete(client);
+      removeCheck();
+      if (registry.get(client) === timerApi) registry.delete(client);
     },
   };
   registry.set(client, timerApi);

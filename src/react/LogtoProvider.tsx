@@ -40,9 +40,6 @@ interface OwnedClient {
   client: LogtoClient;
 }
 
-/** Disposals waiting for the next task, so StrictMode's unmount-and-remount can cancel them. */
-const pendingDisposals = new WeakMap<LogtoClientLike, ReturnType<typeof setTimeout>>();
-
 function createOwned(
   config: LogtoConfig | undefined,
   options: ClientOptions | undefined,
@@ -82,19 +79,11 @@ export function LogtoProvider(props: LogtoProviderProps): ReactElement | null {
 
   useEffect(() => {
     if (!ownedClient) return;
-    clearTimeout(pendingDisposals.get(ownedClient));
-    pendingDisposals.delete(ownedClient);
-    return () => {
-      // StrictMode unmounts and remounts every effect once; disposing at once would close the
-      // client's tab sync for good. A remount within the same task cancels this.
-      pendingDisposals.set(
-        ownedClient,
-        setTimeout(() => {
-          pendingDisposals.delete(ownedClient);
-          ownedClient.dispose();
-        }, 0),
-      );
-    };
+    // Started while mounted and paused (not disposed) on unmount: StrictMode unmounts and
+    // remounts every effect once, and a paused client resumes with its subscribers. A client
+    // replaced after a change of config stays paused and is garbage-collected.
+    void ownedClient.start().catch(() => undefined);
+    return () => ownedClient.stop();
   }, [ownedClient]);
 
   const client = props.client ?? ownedClient;

@@ -19,7 +19,7 @@ type MockedApi = LogtoClientLike & SignInWindowMethods;
  */
 export type MockMethodName = Exclude<
   keyof MockedApi,
-  'config' | 'getSnapshot' | 'subscribe' | 'on' | 'dispose' | 'setSessionCheck'
+  'config' | 'getSnapshot' | 'subscribe' | 'on' | 'start' | 'stop' | 'dispose' | 'addSessionCheck'
 >;
 
 /** One recorded call: the method name and its arguments, as a union narrowed by `method`. */

@@ -1,4 +1,9 @@
-import { initialSnapshot, patchSnapshot, type AuthSnapshot } from '../core/session/AuthSnapshot.js';
+import {
+  initialSnapshot,
+  patchSnapshot,
+  type AuthSnapshot,
+  type SnapshotFields,
+} from '../core/session/AuthSnapshot.js';
 import { Emitter } from '../core/session/Emitter.js';
 import { resolveConfig } from '../core/config/LogtoConfig.js';
 import {
@@ -14,7 +19,6 @@ import {
   type ResolvedConfig,
   type SignInCallbackResult,
   type SignInOptions,
-  type SignOutReason,
   type UserInfoResponse,
 } from '../core/index.js';
 import { looksLikeCallback } from '../core/signin/looksLikeCallback.js';
@@ -77,7 +81,9 @@ class MockClient implements MockLogtoClient {
     endSession: (reason) => this.endSession({ reason }),
     signedInAtLogto: () => this.#signedInAtLogto,
   });
-  #check: (() => boolean) | undefined;
+  readonly #checks = new Set<() => boolean>();
+  /** The session's claims, kept while the snapshot shows `loading`. */
+  #claims: IdTokenClaims | undefined;
 
   constructor(options: MockClientOptions) {
     this.#options = options;
@@ -98,10 +104,10 @@ class MockClient implements MockLogtoClient {
     this.#signedInAtLogto = options.signedInAtLogto ?? true;
     const signedIn =
       options.signedIn ?? (options.user !== undefined || options.claims !== undefined);
+    this.#claims = signedIn ? this.#initialClaims() : undefined;
     this.#snapshot = patchSnapshot(initialSnapshot, {
-      isLoading: options.isLoading ?? false,
-      isAuthenticated: signedIn,
-      idTokenClaims: signedIn ? this.#initialClaims() : undefined,
+      status: options.isLoading ? 'loading' : this.#claims ? 'signedIn' : 'signedOut',
+      idTokenClaims: this.#claims,
     });
   }
 
@@ -243,10 +249,10 @@ class MockClient implements MockLogtoClient {
     this.#setSnapshot({ tokenRevision: this.#snapshot.tokenRevision + 1 });
   }
 
-  async clearAllTokens(reason: SignOutReason = 'cleared'): Promise<void> {
-    this.#enter('clearAllTokens', [reason]);
+  async clearAllTokens(): Promise<void> {
+    this.#enter('clearAllTokens', []);
     await Promise.resolve();
-    this.endSession({ reason });
+    this.endSession({ reason: 'cleared' });
   }
 
   async signOutForReason(
@@ -261,8 +267,20 @@ class MockClient implements MockLogtoClient {
     return wasAuthenticated;
   }
 
-  setSessionCheck(check: (() => boolean) | undefined): void {
-    this.#check = check;
+  addSessionCheck(check: () => boolean): () => void {
+    const entry = (): boolean => check();
+    this.#checks.add(entry);
+    return () => {
+      this.#checks.delete(entry);
+    };
+  }
+
+  start(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  stop(): void {
+    // Nothing runs in the background of a mock.
   }
 
   dispose(): void {
@@ -289,12 +307,11 @@ class MockClient implements MockLogtoClient {
         ? this.#initialClaims()
         : mockIdTokenClaims(user, this.config, this.#now());
     this.#tokens.clear();
+    this.#claims = claims;
     this.#setSnapshot({
-      isLoading: false,
-      isAuthenticated: true,
+      status: 'signedIn',
       idTokenClaims: claims,
       error: undefined,
-      isHandlingCallback: false,
       tokenRevision: this.#snapshot.tokenRevision + 1,
     });
     this.#events.emit('signedIn', { claims, fromOtherTab: false });
@@ -306,9 +323,9 @@ class MockClient implements MockLogtoClient {
     const { reason = 'signOut', fromOtherTab = false } = options;
     const wasAuthenticated = this.#snapshot.isAuthenticated;
     this.#tokens.clear();
+    this.#claims = undefined;
     this.#setSnapshot({
-      isLoading: false,
-      isAuthenticated: false,
+      status: 'signedOut',
       idTokenClaims: undefined,
       error: reason === 'expired' ? new LogtoSessionExpiredError(undefined) : undefined,
       tokenRevision: this.#snapshot.tokenRevision + 1,
@@ -321,7 +338,8 @@ class MockClient implements MockLogtoClient {
   }
 
   setLoading(isLoading: boolean): void {
-    this.#setSnapshot({ isLoading });
+    const settled = this.#claims ? 'signedIn' : 'signedOut';
+    this.#setSnapshot({ status: isLoading ? 'loading' : settled, idTokenClaims: this.#claims });
   }
 
   setError<K extends MockMethodName>(method: K, error: MockError<K> | undefined): void {
@@ -372,8 +390,9 @@ class MockClient implements MockLogtoClient {
     if (!this.#snapshot.isAuthenticated) return;
     if (error instanceof LogtoSessionExpiredError) {
       this.#tokens.clear();
+      this.#claims = undefined;
       this.#setSnapshot({
-        isAuthenticated: false,
+        status: 'signedOut',
         idTokenClaims: undefined,
         error,
         tokenRevision: this.#snapshot.tokenRevision + 1,
@@ -404,7 +423,8 @@ class MockClient implements MockLogtoClient {
 
   async #token(resource: string | undefined, organizationId: string | undefined): Promise<string> {
     this.#tokens.validate(resource, organizationId);
-    if (this.#check?.() === false) throw new LogtoNotAuthenticatedError('The session has ended.');
+    for (const check of this.#checks)
+      if (!check()) throw new LogtoNotAuthenticatedError('The session has ended.');
     await Promise.resolve();
     return this.#tokens.issue(resource, organizationId, this.#requireClaims());
   }
@@ -424,7 +444,7 @@ class MockClient implements MockLogtoClient {
     return claims;
   }
 
-  #setSnapshot(patch: Partial<AuthSnapshot>): void {
+  #setSnapshot(patch: Partial<SnapshotFields>): void {
     const next = patchSnapshot(this.#snapshot, patch);
     if (next === this.#snapshot) return;
     this.#snapshot = next;

@@ -6,10 +6,11 @@
  */
 import ts from 'typescript';
 
-const flags =
-  ts.TypeFormatFlags.NoTruncation |
+// Bitwise or of members is a plain number to TypeScript: typed back to the enum once.
+const flags = (ts.TypeFormatFlags.NoTruncation |
   ts.TypeFormatFlags.UseFullyQualifiedType |
-  ts.TypeFormatFlags.WriteArrowStyleSignature;
+  ts.TypeFormatFlags.WriteArrowStyleSignature) as ts.TypeFormatFlags;
+const aliasFlags = (flags | ts.TypeFormatFlags.InTypeAlias) as ts.TypeFormatFlags;
 
 /** The members of an object type, one line each, sorted by name. */
 function members(checker: ts.TypeChecker, type: ts.Type, at: ts.Node): string[] {
@@ -65,9 +66,7 @@ function describeExport(checker: ts.TypeChecker, symbol: ts.Symbol, at: ts.Node)
   }
   if (target.flags & ts.SymbolFlags.TypeAlias) {
     const type = checker.getDeclaredTypeOfSymbol(target);
-    out.push(
-      `type ${name} = ${checker.typeToString(type, at, flags | ts.TypeFormatFlags.InTypeAlias)}`,
-    );
+    out.push(`type ${name} = ${checker.typeToString(type, at, aliasFlags)}`);
     // An alias such as Pick<X, ...> shows its resolved members too.
     if (type.flags & ts.TypeFlags.Object) out.push(...members(checker, type, at));
   }
@@ -82,7 +81,7 @@ function describeExport(checker: ts.TypeChecker, symbol: ts.Symbol, at: ts.Node)
     )
       out.push(...members(checker, type, at));
   }
-  if (out.length === 0) out.push(`${ts.SymbolFlags[target.flags] ?? target.flags} ${name}`);
+  if (out.length === 0) out.push(`symbol(${String(target.flags)}) ${name}`);
   return out;
 }
 

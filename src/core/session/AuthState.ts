@@ -1,4 +1,9 @@
-import { initialSnapshot, patchSnapshot, type AuthSnapshot } from './AuthSnapshot.js';
+import {
+  initialSnapshot,
+  patchSnapshot,
+  type AuthSnapshot,
+  type SnapshotFields,
+} from './AuthSnapshot.js';
 import type { IdTokenClaims } from '../protocol/claims.js';
 import type { Emitter } from './Emitter.js';
 import type { LogtoError } from '../errors/LogtoError.js';
@@ -6,8 +11,8 @@ import type { SignOutReason } from './TabSync.js';
 
 /**
  * The client's observable state: the current {@link AuthSnapshot}, its subscribers, and the
- * sign-in/sign-out events that go with its transitions. Every state change of the client goes
- * through here, so a snapshot flip and its event can never disagree.
+ * sign-in/sign-out events that go with its transitions. Only the session controller changes it,
+ * through the transitions below, so a snapshot flip and its event can never disagree.
  */
 export class AuthState {
   readonly #listeners = new Set<() => void>();
@@ -40,55 +45,86 @@ export class AuthState {
     this.#listeners.clear();
   }
 
-  /** Applies `patch`; subscribers hear of it only when something really changed. */
-  set(patch: Partial<AuthSnapshot>): void {
-    const next = patchSnapshot(this.#snapshot, patch);
-    if (next === this.#snapshot) return;
-    this.#snapshot = next;
-    for (const listener of this.#listeners) listener();
-  }
-
   /**
    * A session is present (new, reloaded, or signed in by another tab). `emit` says whether this
    * counts as a sign-in event: always after a callback here, and for another tab's sign-in only
    * when this tab was signed out.
    */
-  signedIn(
-    claims: IdTokenClaims,
-    emit: { fromOtherTab: boolean } | undefined,
-    patch: Partial<AuthSnapshot> = {},
-  ): void {
-    this.set({
-      isLoading: false,
-      isAuthenticated: true,
+  signedIn(claims: IdTokenClaims, emit: { fromOtherTab: boolean } | undefined): void {
+    this.#set({
+      status: 'signedIn',
       idTokenClaims: claims,
       tokenRevision: this.#snapshot.tokenRevision + 1,
-      ...patch,
+      ...(emit && !emit.fromOtherTab ? { error: undefined } : {}),
     });
     if (emit) this.#events.emit('signedIn', { claims, fromOtherTab: emit.fromOtherTab });
+  }
+
+  /** The stored session was read and there is none; `error` is why, when reading failed. */
+  loadedWithoutSession(error?: LogtoError): void {
+    this.#set({ status: 'signedOut', ...(error ? { error } : {}) });
+  }
+
+  /** Something failed that has no caller to reject (reading storage for another tab's message). */
+  failed(error: LogtoError): void {
+    this.#set({
+      status: this.#snapshot.status === 'loading' ? 'signedOut' : this.#snapshot.status,
+      error,
+    });
   }
 
   /** Stored tokens changed (a refresh here or in another tab). */
   tokensChanged(claims: IdTokenClaims | undefined): void {
     // A sign-out here keeps the claims on screen until the page leaves.
-    if (this.#snapshot.isSigningOut) return;
-    this.set({ idTokenClaims: claims, tokenRevision: this.#snapshot.tokenRevision + 1 });
+    if (this.#snapshot.status === 'signingOut') return;
+    this.#set({ idTokenClaims: claims, tokenRevision: this.#snapshot.tokenRevision + 1 });
+  }
+
+  /**
+   * A sign-in callback is being handled. While the page is still loading (single sign-on on load
+   * lands its callback then) it stays `loading`: no signed-out moment shows before the session.
+   */
+  handlingCallback(): void {
+    if (this.#snapshot.status !== 'loading') this.#set({ status: 'handlingCallback' });
+  }
+
+  /** The callback failed: back to the session there was, if any, with the error. */
+  callbackFailed(error: LogtoError | undefined): void {
+    const { idTokenClaims } = this.#snapshot;
+    this.#set({ status: idTokenClaims ? 'signedIn' : 'signedOut', error });
+  }
+
+  /** `signOut()` is leaving the page: the claims stay on screen until it has. */
+  signingOut(): void {
+    this.#set({ status: 'signingOut' });
   }
 
   /**
    * The session is gone; emits `signedOut` when the tab was signed in. While a sign-out of this
-   * tab is leaving the page this does nothing: the sign-out shows it if the page stays.
+   * tab is leaving the page this does nothing unless `force` (the page stayed after it).
    */
-  signedOut(reason: SignOutReason, fromOtherTab: boolean, error: LogtoError | undefined): void {
-    if (this.#snapshot.isSigningOut) return;
+  signedOut(
+    reason: SignOutReason,
+    fromOtherTab: boolean,
+    error: LogtoError | undefined,
+    force = false,
+  ): void {
+    if (this.#snapshot.status === 'signingOut' && !force) return;
     const wasAuthenticated = this.#snapshot.isAuthenticated;
-    this.set({
-      isLoading: false,
-      isAuthenticated: false,
+    this.#set({
+      status: 'signedOut',
       idTokenClaims: undefined,
       error,
       tokenRevision: this.#snapshot.tokenRevision + 1,
     });
     if (wasAuthenticated) this.#events.emit('signedOut', { reason, fromOtherTab });
+  }
+
+  /** Applies `patch`; subscribers hear of it only when something really changed. */
+  #set(patch: Partial<SnapshotFields>): void {
+    const next = patchSnapshot(this.#snapshot, patch);
+    if (next === this.#snapshot) return;
+    this.#snapshot = next;
+    for (const listener of this.#listeners) listener();
   }
 }

@@ -1,8 +1,7 @@
-import type { AuthState } from './AuthState.js';
 import type { ClientContext } from './ClientContext.js';
 import { endSession } from '../protocol/endSession.js';
 import { parseHttpUrl } from '../config/LogtoConfig.js';
-import type { LoadedSession } from './SessionStore.js';
+import type { SessionController } from './SessionController.js';
 import type { SignOutReason } from './TabSync.js';
 
 /**
@@ -14,15 +13,9 @@ export const signOutLeaveTimeoutMs = 10_000;
 
 /** What a sign-out needs from the client. */
 export interface SignOutDeps {
-  context: ClientContext;
-  state: AuthState;
+  context: Pick<ClientContext, 'config' | 'http' | 'metadata' | 'log'>;
+  controller: SessionController;
   navigate: (url: string) => void;
-  /** Reads the stored session once per page (the client's init). */
-  init(): Promise<void>;
-  /** Removes the session from storage under the refresh lock and tells the other tabs. */
-  clearSession(reason: SignOutReason): Promise<LoadedSession | undefined>;
-  /** Shows signed out at once (emits `signedOut` when the tab was signed in). */
-  showSignedOut(reason: SignOutReason): void;
 }
 
 /**
@@ -36,8 +29,6 @@ export interface SignOutDeps {
 export class SignOut {
   readonly #deps: SignOutDeps;
   #pending: Promise<void> | undefined;
-  /** While {@link end} runs: a session read meanwhile must not show up again. */
-  ending = false;
 
   constructor(deps: SignOutDeps) {
     this.#deps = deps;
@@ -57,15 +48,14 @@ export class SignOut {
   }
 
   async #run(postLogoutRedirectUri: string | undefined): Promise<void> {
-    const { state, context, navigate } = this.#deps;
+    const { controller, context, navigate } = this.#deps;
     const finish = (): void => {
       this.#pending = undefined;
-      state.set({ isSigningOut: false });
-      if (!context.session.current) this.#deps.showSignedOut('signOut');
+      controller.signOutSettled();
     };
-    state.set({ isSigningOut: true });
+    controller.signingOut();
     try {
-      const session = await this.#deps.clearSession('signOut');
+      const session = await controller.end('signOut', false);
       const url = await endSession(context, session?.refreshToken, postLogoutRedirectUri);
       context.log?.('session', 'leaving for end-session');
       navigate(url);
@@ -98,21 +88,14 @@ export class SignOut {
    * @returns whether this tab was that one
    */
   async end(reason: SignOutReason, postLogoutRedirectUri: string | undefined): Promise<boolean> {
-    const deps = this.#deps;
-    this.ending = true;
-    deps.showSignedOut(reason);
-    try {
-      await deps.init();
-      const session = await deps.clearSession(reason);
-      if (!session) return false;
-      // Signed out here whatever Logto answers; only the navigation needs the URL.
-      const url = await endSession(deps.context, session.refreshToken, postLogoutRedirectUri).catch(
-        () => undefined,
-      );
-      if (url && postLogoutRedirectUri) deps.navigate(url);
-      return true;
-    } finally {
-      this.ending = false;
-    }
+    const { controller, context, navigate } = this.#deps;
+    const session = await controller.end(reason, true);
+    if (!session) return false;
+    // Signed out here whatever Logto answers; only the navigation needs the URL.
+    const url = await endSession(context, session.refreshToken, postLogoutRedirectUri).catch(
+      () => undefined,
+    );
+    if (url && postLogoutRedirectUri) navigate(url);
+    return true;
   }
 }

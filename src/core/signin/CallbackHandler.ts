@@ -2,67 +2,65 @@ import { LogtoError } from '../errors/LogtoError.js';
 import type { LogtoLogger } from '../config/logger.js';
 import { errorDetails } from '../config/logger.js';
 import { parseHttpUrl } from '../config/LogtoConfig.js';
-import type { IdTokenClaims } from '../protocol/claims.js';
-import type { AuthState } from '../session/AuthState.js';
+import type { SessionController } from '../session/SessionController.js';
 import { relayCallback } from './callbackRelay.js';
 import type { SignInFlow } from './SignInFlow.js';
-import type { CompletedSignIn, SignInCallbackResult } from './SignInOptions.js';
+import type { SignInCallbackResult } from './SignInOptions.js';
 
 /** What handling a callback needs from its client. */
 export interface CallbackHandlerDeps {
   flow: SignInFlow;
-  state: AuthState;
+  controller: SessionController;
   log: LogtoLogger | undefined;
-  /** Reads the stored session once per page (the client's start). */
-  init(): Promise<void>;
-  /** Stores the new session and announces it; returns its claims. */
-  storeSession(session: CompletedSignIn['session']): Promise<IdTokenClaims>;
 }
 
 /**
- * The redirect back from Logto: the code exchange and the new session, once per callback URL
- * however many times it is handled (React StrictMode, a double click); in a popup or iframe
- * opened for a sign-in, the hand-over of the URL to the window that opened it.
+ * The redirect back from Logto: the code exchange and the new session, one token request per
+ * callback URL however many times it is handled at once (React StrictMode, a double click); in a
+ * popup or iframe opened for a sign-in, the hand-over of the URL to the window that opened it.
  */
 export class CallbackHandler {
   readonly #deps: CallbackHandlerDeps;
-  readonly #callbacks = new Map<string, Promise<SignInCallbackResult>>();
+  /**
+   * Callbacks handled or being handled, by `state`. A failure is forgotten once it settles, so the
+   * same URL can be tried again once its cause is gone (storage, the sign-in chunk not
+   * downloading); a URL that did sign in resolves alike again (HMR, a late second call).
+   */
+  readonly #pending = new Map<string, Promise<SignInCallbackResult>>();
 
   constructor(deps: CallbackHandlerDeps) {
     this.#deps = deps;
   }
 
-  /** Handles `url`; a second call with the same `state` joins the first. */
+  /** Handles `url`; a call with the same `state` joins the pending or successful one. */
   handle(url: string): Promise<SignInCallbackResult> {
     const key = parseHttpUrl('url', url).searchParams.get('state') ?? url;
-    let pending = this.#callbacks.get(key);
+    let pending = this.#pending.get(key);
     if (!pending) {
       pending = this.#handle(url);
-      this.#callbacks.set(key, pending);
+      this.#pending.set(key, pending);
+      pending.catch(() => this.#pending.delete(key));
     }
     return pending;
   }
 
   async #handle(url: string): Promise<SignInCallbackResult> {
-    const { flow, state: auth, log } = this.#deps;
-    await this.#deps.init();
+    const { flow, controller, log } = this.#deps;
+    await controller.ready();
     const state = new URL(url).searchParams.get('state') ?? '';
     const relay = await flow.relayOf(state);
     // The window that opened this one finishes the sign-in and closes it.
     if (relay) return relayCallback(url, state, relay);
-    auth.set({ isHandlingCallback: true });
+    controller.handlingCallback();
     try {
       const result = await flow.completeSignIn(url);
-      const claims = await this.#deps.storeSession(result.session);
+      const claims = await controller.signedIn(result.session);
       await flow.markCompleted(result.state);
       log?.('callback', 'stored');
       return { postRedirectUri: result.postRedirectUri, claims };
     } catch (error) {
       log?.('error', 'callback', errorDetails(error));
-      auth.set({
-        isHandlingCallback: false,
-        error: error instanceof LogtoError ? error : undefined,
-      });
+      controller.callbackFailed(error instanceof LogtoError ? error : undefined);
       throw error;
     }
   }

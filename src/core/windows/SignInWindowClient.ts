@@ -51,7 +51,7 @@ export type SignInWindowClient = Pick<
   | 'discardSignIn'
   | 'handleSignInCallback'
   | 'getIdToken'
-  | 'clearAllTokens'
+  | 'signOutForReason'
 > &
   Partial<SignInWindowMethods>;
 

@@ -39,7 +39,7 @@ export async function checkSession(
       (await client.isAuthenticated()) &&
       (await client.getIdToken()) === idToken
     )
-      await client.clearAllTokens('signedOutElsewhere');
+      await client.signOutForReason('signedOutElsewhere');
     return false;
   }
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MemoryStorage } from '../../../src/core/index.js';
 import { postSignOutUri, shopping, signIn, setUpTestIdp, snapshotWhere } from './harness.js';
 
@@ -37,14 +37,35 @@ describe('tabs stay in sync (BroadcastChannel + shared storage)', () => {
     });
   });
 
-  it('a disposed client revives when used again and still hears the other tab', async () => {
+  it('a stopped client resumes when used again and still hears the other tab', async () => {
     const storage = new MemoryStorage();
     const tabA = newClient({}, { storage });
     const tabB = newClient({}, { storage });
     await signIn(tabA);
-    tabB.client.dispose();
+    tabB.client.stop();
     await snapshotWhere(tabB.client, (snapshot) => snapshot.isAuthenticated);
     await tabA.client.clearAllTokens();
     await snapshotWhere(tabB.client, (snapshot) => !snapshot.isAuthenticated);
+  });
+
+  it('a disposed client stays disposed: calls reject, subscribers hear nothing more', async () => {
+    const storage = new MemoryStorage();
+    const tabA = newClient({}, { storage });
+    const tabB = newClient({}, { storage });
+    const tabC = newClient({}, { storage });
+    await signIn(tabA);
+    await tabB.client.isAuthenticated();
+    await snapshotWhere(tabC.client, (snapshot) => snapshot.isAuthenticated);
+    const heard = vi.fn();
+    tabB.client.subscribe(heard);
+    tabB.client.dispose();
+    tabB.client.dispose(); // idempotent
+    await expect(tabB.client.isAuthenticated()).rejects.toMatchObject({ code: 'config_invalid' });
+    await expect(tabB.client.getAccessToken()).rejects.toMatchObject({ code: 'config_invalid' });
+    await tabA.client.clearAllTokens();
+    // The message reached the tabs that listen: a disposed one is not among them.
+    await snapshotWhere(tabC.client, (snapshot) => !snapshot.isAuthenticated);
+    expect(heard).not.toHaveBeenCalled();
+    expect(tabB.client.getSnapshot().isAuthenticated).toBe(true);
   });
 });

@@ -113,7 +113,46 @@ describe('a device clock 10 minutes off', () => {
     },
   );
 
-  it('refuses the sign-in ID token replayed into a refresh later, keeping the session as it was', async () => {
+  it('keeps the rotated refresh token when a refresh answer cannot be verified, so the next refresh works', async () => {
+    const storage = new MemoryStorage();
+    const first = newClient({}, { storage });
+    await signIn(first);
+    const before = await first.client.getRefreshToken();
+    first.client.dispose();
+
+    // One refresh answered with a damaged ID-token signature (or a JWKS that could not load).
+    let damage = true;
+    const later = newClient(
+      {},
+      {
+        storage,
+        fetch: tamperingFetch((body) => {
+          if (!damage || typeof body.id_token !== 'string') return body;
+          damage = false;
+          const token = body.id_token;
+          return {
+            ...body,
+            id_token: `${token.slice(0, -4)}${token.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`,
+          };
+        }),
+      },
+    );
+    const error = await rejectionOf(later.client.getAccessToken(shopping));
+    expect(error).toBeInstanceOf(LogtoIdTokenError);
+    expect((error as LogtoIdTokenError).reason).toBe('signature');
+    // Logto rotated the refresh token before the answer failed: the new one is what is kept.
+    const rotated = await later.client.getRefreshToken();
+    // (Compared as a boolean: an assertion message must not print a token.)
+    expect(rotated !== undefined && rotated !== before).toBe(true);
+
+    // The next request refreshes with it (reuse grace 0: the old one would revoke the grant).
+    const token = await later.client.getAccessToken(shopping);
+    expect(token).toMatch(/^ey/);
+    expect(later.client.getSnapshot()).toMatchObject({ isAuthenticated: true });
+    expect(later.tokenRequests('refresh_token')).toHaveLength(2);
+  });
+
+  it('refuses the sign-in ID token replayed into a refresh later, keeping the ID token as it was', async () => {
     const storage = new MemoryStorage();
     const clock = testClock();
     const skewed = () => clock.now() + 600;

@@ -24,6 +24,23 @@ function ClientProbe({ seen }: { seen: LogtoClientLike[] }): ReactNode {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
+/** The start / stop / dispose calls per client, in order (the provider's effect drives them). */
+function spyOnLifecycle() {
+  const spies = (['start', 'stop', 'dispose'] as const).map(
+    (method) => [method, vi.spyOn(LogtoClient.prototype, method)] as const,
+  );
+  const of = (client: unknown): string[] =>
+    spies
+      .flatMap(([method, spy]) =>
+        spy.mock.contexts.flatMap((context, index) =>
+          context === client ? [{ method, order: spy.mock.invocationCallOrder[index] ?? 0 }] : [],
+        ),
+      )
+      .sort((a, b) => a.order - b.order)
+      .map(({ method }) => method);
+  return { of, last: (client: unknown) => of(client).at(-1) };
+}
+
 describe('LogtoProvider', () => {
   it('keeps one client when an equal config object is recreated on every render', async () => {
     const seen: LogtoClientLike[] = [];
@@ -53,8 +70,8 @@ describe('LogtoProvider', () => {
     expect(seen[0]).toBeInstanceOf(LogtoClient);
   });
 
-  it('creates a new client on a real config change and disposes the old one', async () => {
-    const dispose = vi.spyOn(LogtoClient.prototype, 'dispose');
+  it('creates a new client on a real config change and stops the old one', async () => {
+    const lifecycle = spyOnLifecycle();
     const seen: LogtoClientLike[] = [];
     const options = { storage: new MemoryStorage() };
     const view = renderStrict(
@@ -72,12 +89,12 @@ describe('LogtoProvider', () => {
     const second = seen.at(-1);
     expect(second).not.toBe(first);
     expect(second?.config.appId).toBe('other-app');
-    await waitFor(() => expect(dispose.mock.contexts).toContain(first));
-    expect(dispose.mock.contexts).not.toContain(second);
+    await waitFor(() => expect(lifecycle.last(first)).toBe('stop'));
+    expect(lifecycle.last(second)).toBe('start');
   });
 
-  it('survives StrictMode without disposing its client, and disposes it on unmount', async () => {
-    const dispose = vi.spyOn(LogtoClient.prototype, 'dispose');
+  it('survives StrictMode with its client running, and stops it on unmount', async () => {
+    const lifecycle = spyOnLifecycle();
     const seen: LogtoClientLike[] = [];
     const view = renderStrict(
       <LogtoProvider config={testConfig} options={{ storage: new MemoryStorage() }}>
@@ -87,11 +104,14 @@ describe('LogtoProvider', () => {
     await screen.findByText('ready');
     await tick();
     const client = seen.at(-1);
-    // Earlier tests' providers are disposed a task after their unmount: look at this client only.
-    expect(dispose.mock.contexts).not.toContain(client);
+    // StrictMode rehearsed an unmount: stopped, then started again (the hooks' subscriptions
+    // start it too), never disposed.
+    expect(lifecycle.of(client)).toContain('stop');
+    expect(lifecycle.last(client)).toBe('start');
     await expect(client?.getAccessToken()).rejects.toMatchObject({ code: 'not_authenticated' });
     view.unmount();
-    await waitFor(() => expect(dispose.mock.contexts).toContain(client));
+    expect(lifecycle.last(client)).toBe('stop');
+    expect(lifecycle.of(client)).not.toContain('dispose');
   });
 
   it('uses a given client as is and never disposes it', async () => {

@@ -84,14 +84,14 @@ describe('the mock client and signInWithPopup & co.', () => {
     await expect(reauthenticate(mock)).rejects.toMatchObject({ code: 'not_authenticated' });
   });
 
-  it('createSignInUrl returns a URL with the state, and clearAllTokens passes its reason on', async () => {
+  it('createSignInUrl returns a URL with the state, and signOutForReason passes its reason on', async () => {
     const mock = createMockClient({ user: { sub: 'u1' } });
     const signedOut = vi.fn();
     mock.on('signedOut', signedOut);
 
     const { url, state } = await mock.createSignInUrl({ redirectUri: 'http://localhost/callback' });
     await mock.discardSignIn(state);
-    await mock.clearAllTokens('signedOutElsewhere');
+    await mock.signOutForReason('signedOutElsewhere');
 
     expect(new URL(url).searchParams.get('state')).toBe(state);
     await expect(mock.createSignInUrl({ redirectUri: 'not a url' })).rejects.toMatchObject({
@@ -101,7 +101,7 @@ describe('the mock client and signInWithPopup & co.', () => {
     expect(mock.calls.map((call) => call.method)).toEqual([
       'createSignInUrl',
       'discardSignIn',
-      'clearAllTokens',
+      'signOutForReason',
       'createSignInUrl',
     ]);
   });
