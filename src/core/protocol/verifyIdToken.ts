@@ -69,7 +69,9 @@ export async function verifyIdToken(
   if (!audiences.includes(expected.clientId)) {
     throw new LogtoIdTokenError('audience', `aud does not include ${expected.clientId}`);
   }
-  if (audiences.length > 1 && claims.azp !== expected.clientId) {
+  // OIDC Core 3.1.3.7: a token for several audiences must name us as its authorized party, and
+  // an azp, when present, must be us: otherwise it was issued to another client.
+  if ((audiences.length > 1 || claims.azp !== undefined) && claims.azp !== expected.clientId) {
     throw new LogtoIdTokenError('audience', 'azp does not match the client');
   }
   if (expected.nonce !== undefined && claims.nonce !== expected.nonce) {

@@ -131,6 +131,30 @@ describe('verifyIdToken', () => {
     );
   });
 
+  describe('azp (OpenID Connect Core 3.1.3.7)', () => {
+    it.each([
+      ['a single audience', clientId],
+      ['several audiences', [clientId, 'https://api.example.com']],
+    ])('accepts azp equal to the client id with %s', async (_case, aud) => {
+      const token = await signJwt(es384, claims({ aud, azp: clientId }));
+      await expect(verifyIdToken(token, expectations, keysOf(es384))).resolves.toBeDefined();
+    });
+
+    it('rejects a token made for another party (azp), even when aud names this client', async () => {
+      const token = await signJwt(es384, claims({ azp: 'another-app' }));
+      const error = await rejection(verifyIdToken(token, expectations, keysOf(es384)));
+      expect(error.reason).toBe('audience');
+      expect(error.message).toContain('azp');
+    });
+
+    it('rejects a token with several audiences and no azp', async () => {
+      const token = await signJwt(es384, claims({ aud: [clientId, 'https://api.example.com'] }));
+      const error = await rejection(verifyIdToken(token, expectations, keysOf(es384)));
+      expect(error.reason).toBe('audience');
+      expect(error.message).toContain('azp');
+    });
+  });
+
   it('rejects a refreshed token whose subject changed', async () => {
     const token = await signJwt(es384, claims({ nonce: undefined, sub: 'user-2' }));
     const error = await rejection(
