@@ -38,7 +38,10 @@ export interface ClientSettings {
   clockToleranceSeconds?: number;
   /** An access token this close to expiry counts as expired. Default 60 s. */
   refreshLeewaySeconds?: number;
-  /** How long the discovery document and JWKS stay cached. Default 86 400 s (1 day). */
+  /**
+   * How long the discovery document stays cached. Default 86 400 s (1 day). The JWKS is kept at
+   * most 600 s, so that a key the provider withdrew is soon no longer trusted.
+   */
   metadataTtlSeconds?: number;
   /** Give up waiting for another tab's refresh after this long. Default 30 s. */
   lockTimeoutSeconds?: number;

@@ -32,6 +32,13 @@ const requiredEndpoints = [
   'revocation_endpoint',
 ] as const;
 
+/**
+ * How long the signing keys stay cached (seconds), unless `ttlSeconds` is shorter: a key the
+ * provider withdrew (say, after a leak) stays trusted no longer than this. Keys are only needed to
+ * verify the ID token of a sign-in or refresh, so a reload still makes no request.
+ */
+export const jwksTtlSeconds = 600;
+
 /** What {@link ProviderMetadata} works with. */
 interface ProviderMetadataDeps {
   issuer: string;
@@ -44,13 +51,13 @@ interface ProviderMetadataDeps {
 }
 
 /**
- * The identity provider's discovery document and signing keys, cached in memory and in storage
- * with a TTL so that a reload with valid tokens makes no request at all.
+ * The identity provider's discovery document (cached in memory and in storage) and signing keys
+ * (in storage), each with a TTL, the keys' at most {@link jwksTtlSeconds}, so that a reload with
+ * valid tokens makes no request at all.
  */
 export class ProviderMetadata {
   readonly #deps: ProviderMetadataDeps;
   #discovery: Promise<DiscoveryDocument> | undefined;
-  #jwks: Promise<CacheEntry<PublicJwk[]>> | undefined;
 
   constructor(deps: ProviderMetadataDeps) {
     this.#deps = deps;
@@ -58,9 +65,9 @@ export class ProviderMetadata {
 
   /** The discovery document: from memory, else storage, else `/.well-known/openid-configuration`. */
   getDiscovery(): Promise<DiscoveryDocument> {
-    this.#discovery ??= this.#load('discovery', () => this.#fetchDiscovery()).then(
-      (entry) => entry.value,
-    );
+    this.#discovery ??= this.#load('discovery', this.#deps.ttlSeconds, () =>
+      this.#fetchDiscovery(),
+    ).then((entry) => entry.value);
     // A failed fetch must not be remembered: the next call tries again.
     this.#discovery.catch(() => (this.#discovery = undefined));
     return this.#discovery;
@@ -71,25 +78,25 @@ export class ProviderMetadata {
    * the case of a token signed with a key we have not seen (key rotation).
    */
   async getKeys(refresh?: { minAgeSeconds: number }): Promise<PublicJwk[]> {
-    if (refresh && this.#jwks) {
-      const current = await this.#jwks.catch(() => undefined);
-      if (!current || this.#deps.now() - current.fetchedAt >= refresh.minAgeSeconds) {
-        this.#jwks = this.#fetchAndStore('jwks', () => this.#fetchJwks());
-      }
+    // Read from storage each time, not kept in memory: keys are needed only at sign-in and
+    // refresh, the TTL then holds in a tab that stays open for days, and a copy another tab
+    // fetched is used.
+    const fetcher = () => this.#fetchJwks();
+    let entry = await this.#load('jwks', Math.min(this.#deps.ttlSeconds, jwksTtlSeconds), fetcher);
+    if (refresh && this.#deps.now() - entry.fetchedAt >= refresh.minAgeSeconds) {
+      entry = await this.#fetchAndStore('jwks', fetcher);
     }
-    this.#jwks ??= this.#load('jwks', () => this.#fetchJwks());
-    this.#jwks.catch(() => (this.#jwks = undefined));
-    return (await this.#jwks).value;
+    return entry.value;
   }
 
-  async #load<T>(name: string, fetcher: () => Promise<T>): Promise<CacheEntry<T>> {
+  async #load<T>(name: string, ttl: number, fetcher: () => Promise<T>): Promise<CacheEntry<T>> {
     // The cache is an optimisation: a storage failure means fetching, never failing.
     const raw = await this.#deps.storage.get(this.#deps.keyPrefix + name).catch(() => null);
     if (raw) {
       try {
         const entry = JSON.parse(raw) as CacheEntry<T>;
         const age = this.#deps.now() - entry.fetchedAt;
-        if (entry.issuer === this.#deps.issuer && age >= 0 && age < this.#deps.ttlSeconds) {
+        if (entry.issuer === this.#deps.issuer && age >= 0 && age < ttl) {
           this.#deps.log?.('discovery', `${name} cached`);
           return entry;
         }

@@ -1,11 +1,13 @@
 import { LogtoIdTokenError } from '../errors/LogtoIdTokenError.js';
 
 /**
- * The largest device-clock error the client corrects. A clock further off is most likely a
- * dead battery or a wrong year; HTTPS certificates would look invalid to such a browser anyway,
- * so sign-in fails with a message that names the clock instead of trusting a wild offset.
+ * The largest offset (seconds) the client learns from an ID token's `iat`. Learned from the token
+ * itself, the offset is the device clock's error plus the token's age, which cannot be told
+ * apart, so this also caps how old a sign-in token may be. An hour covers clocks tens of minutes
+ * off; a Logto ID token (valid 1 h) older than that has expired anyway. Further off, sign-in fails
+ * with a message that names the clock.
  */
-export const maxClockOffsetSeconds = 86_400;
+export const maxClockOffsetSeconds = 3600;
 
 /**
  * Returns the offset (server time minus device time, seconds) to judge an ID token's `exp` and
@@ -17,8 +19,8 @@ export const maxClockOffsetSeconds = 86_400;
  *
  * @param issuedAt the token's `iat` (server time, epoch seconds)
  * @param deviceNow this device's time when the token arrived, epoch seconds
- * @throws LogtoIdTokenError (`issued_at`) when a fresh token puts the device clock more than
- *   {@link maxClockOffsetSeconds} off
+ * @throws LogtoIdTokenError (`issued_at`) when a fresh token's `iat` is more than
+ *   {@link maxClockOffsetSeconds} from the device clock
  */
 export function resolveClockOffset(
   issuedAt: number,
@@ -32,7 +34,7 @@ export function resolveClockOffset(
   if (!fresh) return 0;
   const learned = Math.round(issuedAt - deviceNow);
   if (Math.abs(learned) > maxClockOffsetSeconds) {
-    throw new LogtoIdTokenError('issued_at', 'the device clock is over 24 h off; set it right');
+    throw new LogtoIdTokenError('issued_at', 'iat is over 1 h off: is the device clock right?');
   }
   return learned;
 }

@@ -38,10 +38,13 @@ export type KeySource = (refresh: boolean) => Promise<PublicJwk[]>;
 
 /**
  * Verifies an ID token: signature against the provider's keys (refetched once for an unknown
- * `kid`), then `iss`, `aud`, `nonce` and `sub`, and only then the times `exp` and `iat`, judged by
- * the server's clock rather than the device's: the offset between the two is learned from a token
- * that passed every other check and is provably fresh (see {@link resolveClockOffset}), so a
- * device clock minutes or hours off does not break sign-in, while a stale token still fails.
+ * `kid`), then `iss`, `aud`, `azp`, `nonce` and `sub`, and only then the times `exp` and `iat`,
+ * judged by the server's clock rather than the device's: the offset between the two is learned
+ * from a token that passed every other check and is provably fresh (see
+ * {@link resolveClockOffset}), so a device clock up to an hour off does not break sign-in. A
+ * token that taught the offset cannot vouch for its own age, so its `exp` must also hold by the
+ * device clock: on a device whose clock is right, a token expired beyond the tolerance never
+ * passes.
  * oidc-client-ts checks none of the signature and time claims, so the client calls this on every
  * ID token it receives.
  *
@@ -69,7 +72,9 @@ export async function verifyIdToken(
   if (!audiences.includes(expected.clientId)) {
     throw new LogtoIdTokenError('audience', `aud does not include ${expected.clientId}`);
   }
-  if (audiences.length > 1 && claims.azp !== expected.clientId) {
+  // OIDC Core 3.1.3.7: a token for several audiences must name us as its authorized party, and
+  // an azp, when present, must be us: otherwise it was issued to another client.
+  if ((audiences.length > 1 || claims.azp !== undefined) && claims.azp !== expected.clientId) {
     throw new LogtoIdTokenError('audience', 'azp does not match the client');
   }
   if (expected.nonce !== undefined && claims.nonce !== expected.nonce) {
@@ -94,7 +99,11 @@ export async function verifyIdToken(
     tolerance,
   );
   const serverNow = now + clockOffset;
-  if (typeof exp !== 'number' || exp + tolerance < serverNow) {
+  // An offset learned from this very token makes serverNow its own iat, which says nothing of
+  // its age: then its exp must hold by the device clock as well.
+  const expiryJudgedAt =
+    clockOffset === expected.clockOffset ? serverNow : Math.max(serverNow, now);
+  if (typeof exp !== 'number' || exp + tolerance < expiryJudgedAt) {
     throw new LogtoIdTokenError('expired', 'the token has expired');
   }
   if (Math.abs(iat - serverNow) > tolerance) throw badIssuedAt();

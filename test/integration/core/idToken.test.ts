@@ -28,6 +28,16 @@ function tamperingFetch(
   };
 }
 
+/** A fetch whose token endpoint answers reach the client `seconds` late, on the test clock. */
+function lateFetch(clock: ReturnType<typeof testClock>, seconds: number): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    const url = input instanceof Request ? input.url : String(input);
+    if (url.endsWith('/oidc/token')) clock.advance(seconds);
+    return response;
+  };
+}
+
 async function expectRejectedAndNothingStored(
   fetchImpl: typeof fetch,
   reason: LogtoIdTokenError['reason'],
@@ -72,6 +82,11 @@ describe('ID tokens from the token endpoint are verified before anything is stor
     await expectRejectedAndNothingStored(fetch, 'issued_at', {
       now: () => Date.now() / 1000 + 2 * 86_400,
     });
+  });
+
+  it('refuses a sign-in ID token that arrives two hours late (it expired an hour ago)', async () => {
+    const clock = testClock();
+    await expectRejectedAndNothingStored(lateFetch(clock, 7200), 'issued_at', { now: clock.now });
   });
 
   it('rejects an ID token signed with alg none', async () => {
@@ -177,5 +192,34 @@ describe('a device clock 10 minutes off', () => {
     expect((error as LogtoIdTokenError).reason).toBe('issued_at');
     expect(await storedOffset(storage)).toBe(offset);
     expect(await later.client.getIdToken()).toBe(signInIdToken);
+  });
+});
+
+describe('a short-lived sign-in ID token delivered late', () => {
+  const shortLived = setUpTestIdp({ ttl: { idToken: 600 } });
+
+  it('is refused once expired by the device clock, though its nonce matches', async () => {
+    const storage = new MemoryStorage();
+    const clock = testClock();
+    // Issued 20 minutes before it arrives, valid for 10: by the device clock, dead 10 minutes ago.
+    const test = shortLived.newClient(
+      {},
+      { storage, now: clock.now, fetch: lateFetch(clock, 1200) },
+    );
+    const error = await rejectionOf(
+      test.client.handleSignInCallback(await signInUntilCallback(test)),
+    );
+    expect(error).toBeInstanceOf(LogtoIdTokenError);
+    expect((error as LogtoIdTokenError).reason).toBe('expired');
+    expect(await test.client.isAuthenticated()).toBe(false);
+    expect(await storage.get('logto:demo-spa:session')).toBeNull();
+  });
+
+  it('is accepted while still valid, on a device clock 10 minutes ahead', async () => {
+    const clock = testClock();
+    clock.advance(600);
+    const test = shortLived.newClient({}, { now: clock.now });
+    await signIn(test);
+    expect(await test.client.isAuthenticated()).toBe(true);
   });
 });

@@ -131,6 +131,30 @@ describe('verifyIdToken', () => {
     );
   });
 
+  describe('azp (OpenID Connect Core 3.1.3.7)', () => {
+    it.each([
+      ['a single audience', clientId],
+      ['several audiences', [clientId, 'https://api.example.com']],
+    ])('accepts azp equal to the client id with %s', async (_case, aud) => {
+      const token = await signJwt(es384, claims({ aud, azp: clientId }));
+      await expect(verifyIdToken(token, expectations, keysOf(es384))).resolves.toBeDefined();
+    });
+
+    it('rejects a token made for another party (azp), even when aud names this client', async () => {
+      const token = await signJwt(es384, claims({ azp: 'another-app' }));
+      const error = await rejection(verifyIdToken(token, expectations, keysOf(es384)));
+      expect(error.reason).toBe('audience');
+      expect(error.message).toContain('azp');
+    });
+
+    it('rejects a token with several audiences and no azp', async () => {
+      const token = await signJwt(es384, claims({ aud: [clientId, 'https://api.example.com'] }));
+      const error = await rejection(verifyIdToken(token, expectations, keysOf(es384)));
+      expect(error.reason).toBe('audience');
+      expect(error.message).toContain('azp');
+    });
+  });
+
   it('rejects a refreshed token whose subject changed', async () => {
     const token = await signJwt(es384, claims({ nonce: undefined, sub: 'user-2' }));
     const error = await rejection(
@@ -164,7 +188,7 @@ describe('verifyIdToken on a device whose clock is wrong', () => {
   const refreshed = (issuedAt: number, overrides: Record<string, unknown> = {}) =>
     claims({ nonce: undefined, iat: issuedAt, exp: issuedAt + 3600, ...overrides });
 
-  it.each([tenMinutes, -tenMinutes, 6 * 3600])(
+  it.each([tenMinutes, -tenMinutes, 3000, -3000])(
     'signs in with the device %i s off, learning the offset from the sign-in token',
     async (skew) => {
       const token = await signJwt(es384, claims());
@@ -174,11 +198,36 @@ describe('verifyIdToken on a device whose clock is wrong', () => {
     },
   );
 
-  it('refuses to sign in when the device is more than 24 h off, naming the clock', async () => {
-    const token = await signJwt(es384, claims());
-    const error = await rejection(verifyIdToken(token, signIn(-25 * 3600), keysOf(es384)));
+  it.each([3700, -3700, 25 * 3600])(
+    'refuses to sign in when the device is more than 1 h off (%i s), naming the clock',
+    async (skew) => {
+      const token = await signJwt(es384, claims());
+      const error = await rejection(verifyIdToken(token, signIn(skew), keysOf(es384)));
+      expect(error.reason).toBe('issued_at');
+      expect(error.message).toContain('device clock');
+    },
+  );
+
+  it('refuses at sign-in a token that expired an hour ago, though its nonce matches', async () => {
+    // Issued two hours ago, expired one hour ago; the device clock is right.
+    const old = await signJwt(es384, claims({ iat: serverNow - 7200, exp: serverNow - 3600 }));
+    const error = await rejection(verifyIdToken(old, signIn(0), keysOf(es384)));
     expect(error.reason).toBe('issued_at');
-    expect(error.message).toContain('device clock');
+  });
+
+  it('refuses at sign-in a short-lived token that expired minutes ago, though its nonce matches', async () => {
+    // A 10-minute token issued 20 minutes ago: the offset its iat implies is within the bound,
+    // but an offset learned from the token itself cannot excuse its own expiry.
+    const old = await signJwt(es384, claims({ iat: serverNow - 1200, exp: serverNow - 600 }));
+    const error = await rejection(verifyIdToken(old, signIn(0), keysOf(es384)));
+    expect(error.reason).toBe('expired');
+  });
+
+  it('accepts at sign-in a token still valid by the device clock within the tolerance', async () => {
+    const late = await signJwt(es384, claims({ iat: serverNow - 900, exp: serverNow - 299 }));
+    await expect(verifyIdToken(late, signIn(0), keysOf(es384))).resolves.toMatchObject({
+      clockOffset: -900,
+    });
   });
 
   it('never learns from a token whose nonce does not match (a replayed sign-in token)', async () => {
@@ -228,6 +277,14 @@ describe('verifyIdToken on a device whose clock is wrong', () => {
     const error = await rejection(
       verifyIdToken(expired, refresh(tenMinutes, -tenMinutes, 3600), keysOf(es384)),
     );
+    expect(error.reason).toBe('expired');
+  });
+
+  it('refuses at refresh a short-lived token held back for 50 minutes, though issued after the current one', async () => {
+    // A refresh answer withheld and delivered late: fresh by `iat`, so it would teach a new
+    // offset, and by that offset alone it would not look expired.
+    const late = await signJwt(es384, refreshed(serverNow + 10, { exp: serverNow + 610 }));
+    const error = await rejection(verifyIdToken(late, refresh(0, 0, 3000), keysOf(es384)));
     expect(error.reason).toBe('expired');
   });
 
