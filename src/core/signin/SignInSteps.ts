@@ -53,7 +53,8 @@ export class SignInSteps {
     const { config, metadata } = this.#context;
     const { transactions } = this;
     const { authorization_endpoint } = await metadata.getDiscovery();
-    await SigninState.clearStaleState(transactions, transactionMaxAgeSeconds);
+    // Only transactions older than their lifetime: other tabs may be mid-sign-in right now.
+    await transactions.sweep(transactionMaxAgeSeconds);
     const scope = config.scopes.join(' ');
     const transaction = await SigninState.create({
       authority: config.issuer,
