@@ -133,6 +133,10 @@ declare module 'oidc-provider' {
 
   export interface AccessToken extends TokenCommon {
     accountId: string;
+    clientId: string;
+    /** Set for tokens of an API resource; absent for the opaque userinfo token. */
+    aud?: string | string[] | undefined;
+    readonly scopes: Set<string>;
     gty?: string | undefined;
     scope?: string | undefined;
     claims?: unknown;
@@ -206,6 +210,10 @@ declare module 'oidc-provider' {
     };
     readonly AccessToken: {
       new (values: AccessTokenValues): AccessToken;
+      find(
+        value: string,
+        options?: { ignoreExpiration?: boolean },
+      ): Promise<AccessToken | undefined>;
       revokeByGrantId(grantId: string): Promise<void>;
     };
     readonly AuthorizationCode: { revokeByGrantId(grantId: string): Promise<void> };

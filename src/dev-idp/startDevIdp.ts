@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { createAccountApi } from './account/createAccountApi.js';
+import type { SentCode } from './account/VerificationRecords.js';
 import { avatarSvg } from './avatarSvg.js';
 import { createInteractionHandler } from './createInteractionHandler.js';
 import { createProvider, type ResolvedTtl } from './createProvider.js';
@@ -59,6 +61,8 @@ export interface DevIdp {
   readonly requests: DevIdpRequest[];
   /** Empties `requests`. */
   clearRequests(): void;
+  /** Verification codes the Account API "sent" by email or SMS, oldest first. */
+  sentCodes(): SentCode[];
   /** Stops listening and drops open connections, keeping every grant, token and key. */
   suspend(): Promise<void>;
   /** Listens again on the same port with the same state. */
@@ -175,6 +179,15 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     logError,
   });
 
+  const accountApi = createAccountApi({
+    seed,
+    directory,
+    provider,
+    log: (message) => {
+      if (!quiet) console.log(`[dev-idp] ${message}`);
+    },
+  });
+
   routes.handle = (req, res) => {
     const pathname = URL.parse(req.url ?? '/', origin)?.pathname ?? '/';
     if (pathname === '/oidc' || pathname.startsWith('/oidc/')) {
@@ -183,6 +196,8 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       mounted.originalUrl = req.url ?? '/';
       req.url = (req.url ?? '/').slice('/oidc'.length) || '/';
       void providerCallback(req, res);
+    } else if (pathname.startsWith('/api/')) {
+      void accountApi.handle(req, res, pathname.slice('/api'.length));
     } else if (pathname.startsWith('/interaction/')) {
       void interactions(req, res, pathname);
     } else {
@@ -215,6 +230,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     clearRequests: () => {
       requestLog.clear();
     },
+    sentCodes: () => accountApi.sentCodes(),
     suspend,
     resume: async () => {
       if (closed) throw new Error('the dev IdP was closed');
