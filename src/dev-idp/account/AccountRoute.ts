@@ -42,7 +42,7 @@ export interface AccountApiContext {
   store: AccountStore;
   provider: Provider;
   /** Milliseconds since the epoch. */
-  now(): number;
+  now: () => number;
   /** Console output (nothing when `quiet`). Never pass a token or a password. */
-  log(message: string): void;
+  log: (message: string) => void;
 }

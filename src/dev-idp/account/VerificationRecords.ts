@@ -61,7 +61,7 @@ export class VerificationRecords {
   readonly #sent: SentCode[] = [];
   readonly #now: () => number;
 
-  constructor(now: () => number = Date.now) {
+  constructor(now: () => number = () => Date.now()) {
     this.#now = now;
   }
 
@@ -122,13 +122,10 @@ export class VerificationRecords {
    *
    * @throws {AccountApiError} 400 `verification_record.not_found`
    */
-  get<T extends VerificationRecordType>(
-    id: string,
-    type: T,
-  ): Extract<VerificationRecord, { type: T }> {
+  get<T extends VerificationRecordType>(id: string, type: T): VerificationRecord & { type: T } {
     const record = this.find(id);
     if (record?.type !== type) throw new AccountApiError('verification_record.not_found');
-    return record as Extract<VerificationRecord, { type: T }>;
+    return record as VerificationRecord & { type: T };
   }
 
   /** True when the record is live, verified and bound to this user (the identity header). */

@@ -9,8 +9,10 @@ import type { AccountApiContext, AccountRoute, ApiReply } from './AccountRoute.j
 import { AccountStore } from './AccountStore.js';
 import { applyApiCors } from './applyApiCors.js';
 import { authenticateCaller } from './authenticateCaller.js';
+import { emailAndPhoneRoutes } from './emailAndPhoneRoutes.js';
 import { profileRoutes } from './profileRoutes.js';
 import { BodyTooLarge, readJsonBody } from './readJsonBody.js';
+import { verificationRoutes } from './verificationRoutes.js';
 import { VerificationRecords, type SentCode } from './VerificationRecords.js';
 
 /** What `createAccountApi` needs from the running IdP. */
@@ -47,14 +49,18 @@ interface CompiledRoute {
  * // in the server: if (pathname.startsWith('/api/')) void api.handle(req, res, pathname.slice(4));
  */
 export function createAccountApi(setup: AccountApiSetup): AccountApi {
-  const records = new VerificationRecords();
+  const records = new VerificationRecords(() => Date.now());
   const context: AccountApiContext = {
     ...setup,
     records,
     store: new AccountStore(),
-    now: Date.now,
+    now: () => Date.now(),
   };
-  const routes = [...profileRoutes(context)].map(compile);
+  const routes = [
+    ...profileRoutes(context),
+    ...emailAndPhoneRoutes(context),
+    ...verificationRoutes(context),
+  ].map(compile);
 
   const serve = async (req: IncomingMessage, path: string): Promise<ApiReply | undefined> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
