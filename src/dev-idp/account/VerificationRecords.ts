@@ -46,7 +46,14 @@ export type VerificationRecord =
       tries: number;
     })
   | (BaseRecord & { type: 'Social'; target: string; socialUserId: string | undefined })
-  | (BaseRecord & { type: 'WebAuthn'; challenge: string });
+  | (BaseRecord & {
+      type: 'WebAuthn';
+      challenge: string;
+      /** Set once a registration has been verified. */
+      credentialId: string | undefined;
+      /** The user agent that registered the passkey. */
+      agent: string;
+    });
 
 /** The type of a verification record. */
 export type VerificationRecordType = VerificationRecord['type'];

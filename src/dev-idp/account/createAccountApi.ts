@@ -10,6 +10,8 @@ import { AccountStore } from './AccountStore.js';
 import { applyApiCors } from './applyApiCors.js';
 import { authenticateCaller } from './authenticateCaller.js';
 import { emailAndPhoneRoutes } from './emailAndPhoneRoutes.js';
+import { mfaRoutes } from './mfaRoutes.js';
+import { mfaSettingsRoutes } from './mfaSettingsRoutes.js';
 import { profileRoutes } from './profileRoutes.js';
 import { BodyTooLarge, readJsonBody } from './readJsonBody.js';
 import { verificationRoutes } from './verificationRoutes.js';
@@ -58,7 +60,9 @@ export function createAccountApi(setup: AccountApiSetup): AccountApi {
   };
   const routes = [
     ...profileRoutes(context),
+    ...mfaSettingsRoutes(context),
     ...emailAndPhoneRoutes(context),
+    ...mfaRoutes(context),
     ...verificationRoutes(context),
   ].map(compile);
 
