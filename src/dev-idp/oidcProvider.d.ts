@@ -156,6 +156,20 @@ declare module 'oidc-provider' {
     addResourceScope(resource: string, scope: string): void;
   }
 
+  /** A browser session at the IdP (the SSO cookie's record). */
+  export interface Session {
+    uid: string;
+    jti: string;
+    kind: string;
+    accountId?: string | undefined;
+    loginTs?: number | undefined;
+    iat?: number | undefined;
+    exp?: number | undefined;
+    authorizations?:
+      Record<string, { grantId?: string; sid?: string; persistsLogout?: boolean }> | undefined;
+    destroy(): Promise<void>;
+  }
+
   export interface IdToken {
     scope: string;
     mask: unknown;
@@ -217,6 +231,7 @@ declare module 'oidc-provider' {
       revokeByGrantId(grantId: string): Promise<void>;
     };
     readonly AuthorizationCode: { revokeByGrantId(grantId: string): Promise<void> };
+    readonly Session: { findByUid(uid: string): Promise<Session | undefined> };
     readonly IdToken: new (claims: UnknownObject, options: { ctx: KoaContext }) => IdToken;
     readonly ResourceServer: typeof ResourceServer;
   }

@@ -1,9 +1,12 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
 import type { Provider } from 'oidc-provider';
 
 import type { DevIdpSeed } from '../DevIdpSeed.js';
 import type { UserDirectory } from '../UserDirectory.js';
 import type { AccountCaller } from './authenticateCaller.js';
 import type { AccountStore } from './AccountStore.js';
+import type { DevSocialConnector } from './DevSocialConnector.js';
 import type { VerificationRecords } from './VerificationRecords.js';
 
 /** An HTTP method the Account API routes use. */
@@ -19,6 +22,9 @@ export interface AccountRequest {
   query: URLSearchParams;
   /** Host name the request was addressed to (WebAuthn's relying party id). */
   hostname: string;
+  /** `http://<host>`, as the request addressed the IdP. */
+  origin: string;
+  headers: IncomingHttpHeaders;
 }
 
 /** What a handler answers: a status and an optional JSON body. */
@@ -41,6 +47,7 @@ export interface AccountApiContext {
   records: VerificationRecords;
   store: AccountStore;
   provider: Provider;
+  devSocial: DevSocialConnector;
   /** Milliseconds since the epoch. */
   now: () => number;
   /** Console output (nothing when `quiet`). Never pass a token or a password. */

@@ -45,7 +45,15 @@ export type VerificationRecord =
       codePending: boolean;
       tries: number;
     })
-  | (BaseRecord & { type: 'Social'; target: string; socialUserId: string | undefined })
+  | (BaseRecord & {
+      type: 'Social';
+      /** The connector id, which becomes the identity's key (`identities[target]`). */
+      target: string;
+      state: string;
+      redirectUri: string;
+      /** Set once the provider's answer has been verified. */
+      socialUserId: string | undefined;
+    })
   | (BaseRecord & {
       type: 'WebAuthn';
       challenge: string;
@@ -73,12 +81,14 @@ export class VerificationRecords {
   }
 
   /** Stores a new record; `fields` gives its type and type-specific fields. */
-  add<R extends VerificationRecord>(fields: Omit<R, 'id' | 'expiresAt'>): R {
+  add<T extends VerificationRecordType>(
+    fields: DistributiveOmit<VerificationRecord & { type: T }, 'id' | 'expiresAt'>,
+  ): VerificationRecord & { type: T } {
     const record = {
       ...fields,
       id: randomBytes(12).toString('base64url'),
       expiresAt: this.#now() + verificationRecordLifetimeMs,
-    } as R;
+    };
     this.#records.set(record.id, record);
     return record;
   }
@@ -89,8 +99,11 @@ export class VerificationRecords {
    * @param userId - set when the code goes to the user's own email or phone, so that the
    *   record later proves their identity; undefined for a new identifier
    */
-  sendCode(identifier: CodeIdentifier, userId: string | undefined): VerificationRecord {
-    const record = this.add<Extract<VerificationRecord, { code: string }>>({
+  sendCode(
+    identifier: CodeIdentifier,
+    userId: string | undefined,
+  ): VerificationRecord & { type: 'EmailVerificationCode' | 'PhoneVerificationCode' } {
+    const record = this.add<'EmailVerificationCode' | 'PhoneVerificationCode'>({
       type: identifier.type === 'email' ? 'EmailVerificationCode' : 'PhoneVerificationCode',
       userId,
       verified: false,
@@ -170,3 +183,6 @@ export class VerificationRecords {
     record.verified = true;
   }
 }
+
+/** `Omit` applied to each member of a union. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

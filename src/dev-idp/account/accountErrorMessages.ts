@@ -10,6 +10,8 @@ export const accountErrorMessages = {
   'auth.authorization_token_type_not_supported': 'Only Bearer tokens are accepted.',
   'auth.unauthorized': 'The access token is invalid or lacks the scope this request needs.',
   'auth.forbidden': 'The access token does not allow this request.',
+  'connector.social_auth_code_invalid': 'The social provider did not accept this code.',
+  'entity.not_found': 'No connector with this id.',
   'guard.invalid_input': 'The request {{type}} is not valid.',
   'oidc.session_not_found': 'No such session.',
   'oidc.invalid_session_account_id': 'The session belongs to another user.',

@@ -9,13 +9,19 @@ import type { AccountApiContext, AccountRoute, ApiReply } from './AccountRoute.j
 import { AccountStore } from './AccountStore.js';
 import { applyApiCors } from './applyApiCors.js';
 import { authenticateCaller } from './authenticateCaller.js';
+import { allowedOriginsOf } from '../createProvider.js';
+import { DevSocialConnector } from './DevSocialConnector.js';
 import { emailAndPhoneRoutes } from './emailAndPhoneRoutes.js';
+import { identityRoutes } from './identityRoutes.js';
 import { mfaRoutes } from './mfaRoutes.js';
 import { mfaSettingsRoutes } from './mfaSettingsRoutes.js';
 import { profileRoutes } from './profileRoutes.js';
+import { sessionRoutes } from './sessionRoutes.js';
+import { socialVerificationRoutes } from './socialVerificationRoutes.js';
 import { BodyTooLarge, readJsonBody } from './readJsonBody.js';
 import { verificationRoutes } from './verificationRoutes.js';
 import { VerificationRecords, type SentCode } from './VerificationRecords.js';
+import { webAuthnRegistrationRoutes } from './webAuthnRegistrationRoutes.js';
 
 /** What `createAccountApi` needs from the running IdP. */
 export interface AccountApiSetup {
@@ -56,14 +62,20 @@ export function createAccountApi(setup: AccountApiSetup): AccountApi {
     ...setup,
     records,
     store: new AccountStore(),
+    devSocial: new DevSocialConnector(allowedOriginsOf(setup.seed)),
     now: () => Date.now(),
   };
   const routes = [
     ...profileRoutes(context),
     ...mfaSettingsRoutes(context),
     ...emailAndPhoneRoutes(context),
+    ...identityRoutes(context),
     ...mfaRoutes(context),
+    // Logto 1.37 registers the sessions routes only with its dev features on.
+    ...(setup.seed.accountCenter.devFeatures ? sessionRoutes(context) : []),
     ...verificationRoutes(context),
+    ...socialVerificationRoutes(context),
+    ...webAuthnRegistrationRoutes(context),
   ].map(compile);
 
   const serve = async (req: IncomingMessage, path: string): Promise<ApiReply | undefined> => {
@@ -83,18 +95,25 @@ export function createAccountApi(setup: AccountApiSetup): AccountApi {
     const params = Object.fromEntries(
       compiled.names.map((name, index) => [name, decodeURIComponent(values[index] ?? '')]),
     );
+    const host = req.headers.host ?? 'localhost';
     return compiled.route.handle({
       caller,
       params,
       body,
       query: url.searchParams,
-      hostname: (req.headers.host ?? 'localhost').replace(/:\d+$/, ''),
+      hostname: URL.parse(`http://${host}`)?.hostname ?? 'localhost',
+      origin: `http://${host}`,
+      headers: req.headers,
     });
   };
 
   return {
     sentCodes: () => records.sentCodes(),
     handle: async (req, res, path) => {
+      if (path === DevSocialConnector.pagePath && req.method === 'GET') {
+        context.devSocial.servePage(req, res);
+        return;
+      }
       if (applyApiCors(req, res)) return;
       try {
         const reply = await serve(req, path);

@@ -56,12 +56,8 @@ export function verificationRoutes({ directory, records, log }: AccountApiContex
         const { user } = caller;
         const own = identifier.type === 'email' ? user.email : user.phone;
         const record = records.sendCode(identifier, identifier.value === own ? user.id : undefined);
-        if (record.type === 'EmailVerificationCode' || record.type === 'PhoneVerificationCode') {
-          // The console is the dev IdP's mailbox: this line is how a developer reads the code.
-          log(
-            `verification code ${record.code} "sent" to ${identifier.value} (${identifier.type})`,
-          );
-        }
+        // The console is the dev IdP's mailbox: this line is how a developer reads the code.
+        log(`verification code ${record.code} "sent" to ${identifier.value} (${identifier.type})`);
         return created(record);
       },
     },
