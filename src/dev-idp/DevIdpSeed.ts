@@ -1,3 +1,10 @@
+import type {
+  SeedAccountCenter,
+  SeedAccountCenterInput,
+  SeedSignInExperience,
+  SeedSignInExperienceInput,
+} from './account/SeedAccountCenter.js';
+
 /**
  * The dev IdP's seed: everything a Logto tenant would hold for one SPA — the app, API resources,
  * roles, organizations and users. `DevIdpSeedInput` is what a seed file may contain (optional
@@ -63,6 +70,32 @@ export interface SeedOrganization {
   members: SeedOrganizationMember[];
 }
 
+/** Address claim fields (OIDC `address`, Logto's `profile.address`). */
+export interface SeedUserAddress {
+  formatted?: string;
+  streetAddress?: string;
+  locality?: string;
+  region?: string;
+  postalCode?: string;
+  country?: string;
+}
+
+/** Standard OIDC profile fields Logto keeps in `user.profile` (all optional strings). */
+export interface SeedUserProfile {
+  familyName?: string;
+  givenName?: string;
+  middleName?: string;
+  nickname?: string;
+  preferredUsername?: string;
+  profile?: string;
+  website?: string;
+  gender?: string;
+  birthdate?: string;
+  zoneinfo?: string;
+  locale?: string;
+  address?: SeedUserAddress;
+}
+
 /** A user who can sign in with username and password. */
 export interface SeedUser {
   /** The `sub` claim. */
@@ -75,6 +108,8 @@ export interface SeedUser {
   phone: string | null;
   phoneVerified: boolean;
   picture: string | null;
+  /** Standard profile fields (`given_name`, `address`...); empty by default. */
+  profile: SeedUserProfile;
   customData: Record<string, unknown>;
   identities: Record<string, unknown>;
   /** Names of `roles`. */
@@ -93,6 +128,9 @@ export interface DevIdpSeed {
   organizationRoles: SeedOrganizationRole[];
   organizations: SeedOrganization[];
   users: SeedUser[];
+  /** The account center (Account API); off unless the seed enables it. */
+  accountCenter: SeedAccountCenter;
+  signInExperience: SeedSignInExperience;
 }
 
 /** Makes the listed keys of `T` optional. */
@@ -114,10 +152,13 @@ export interface DevIdpSeedInput {
     | 'phone'
     | 'phoneVerified'
     | 'picture'
+    | 'profile'
     | 'customData'
     | 'identities'
     | 'roles'
     | 'createdAt'
     | 'updatedAt'
   >[];
+  accountCenter?: SeedAccountCenterInput;
+  signInExperience?: SeedSignInExperienceInput;
 }

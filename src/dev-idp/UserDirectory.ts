@@ -38,11 +38,15 @@ const emailPattern = /^[^\s@]+@[^\s@]+$/;
 export class UserDirectory {
   readonly #seed: DevIdpSeed;
   readonly #users: SeedUser[];
+  /** Organization members are seeded by username; a later rename must not drop them. */
+  readonly #seedUsernames: Map<string, string>;
 
   constructor(seed: DevIdpSeed) {
     this.#seed = seed;
-    // Sign-ups append here; the validated seed itself stays as it was given.
-    this.#users = [...seed.users];
+    // Sign-ups append here and the Account API edits users in place: work on copies, so the
+    // validated seed itself stays as it was given.
+    this.#users = seed.users.map((user) => structuredClone(user));
+    this.#seedUsernames = new Map(seed.users.map((user) => [user.id, user.username]));
   }
 
   /** Every user, seeded first, then signed-up ones. */
@@ -58,6 +62,25 @@ export class UserDirectory {
   findByUsername(username: string): SeedUser | undefined {
     const wanted = username.trim().toLowerCase();
     return this.#users.find((user) => user.username.toLowerCase() === wanted);
+  }
+
+  /** The user whose primary email this is (exact match), if any. */
+  findByEmail(email: string): SeedUser | undefined {
+    return this.#users.find((user) => user.email === email);
+  }
+
+  /** The user whose primary phone this is, ignoring a leading `+`, if any. */
+  findByPhone(phone: string): SeedUser | undefined {
+    const digits = phone.replace(/^\+/, '');
+    return this.#users.find((user) => user.phone?.replace(/^\+/, '') === digits);
+  }
+
+  /**
+   * Changes a user (Account API) and stamps `updatedAt`; the next userinfo answer and ID token
+   * carry the new values.
+   */
+  updateUser(user: SeedUser, changes: Partial<Omit<SeedUser, 'id' | 'createdAt'>>): void {
+    Object.assign(user, changes, { updatedAt: Math.max(Date.now(), user.updatedAt + 1) });
   }
 
   /** Returns the user when username and password match, otherwise undefined. */
@@ -104,6 +127,7 @@ export class UserDirectory {
       phone: null,
       phoneVerified: false,
       picture: null,
+      profile: {},
       customData: {},
       identities: {},
       roles: [],
@@ -131,7 +155,8 @@ export class UserDirectory {
   /** Every organization the user belongs to, with their organization role names. */
   membershipsOf(user: SeedUser): Membership[] {
     return this.#seed.organizations.flatMap((organization) => {
-      const member = organization.members.find((m) => m.username === user.username);
+      const username = this.#seedUsernames.get(user.id);
+      const member = organization.members.find((m) => m.username === username);
       return member ? [{ organization, roles: member.roles }] : [];
     });
   }

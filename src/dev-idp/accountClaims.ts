@@ -1,6 +1,6 @@
 import type { Account } from 'oidc-provider';
 
-import type { SeedUser } from './DevIdpSeed.js';
+import type { SeedUser, SeedUserProfile } from './DevIdpSeed.js';
 import { LogtoScope } from './logtoConstants.js';
 import type { UserDirectory } from './UserDirectory.js';
 
@@ -10,15 +10,70 @@ import type { UserDirectory } from './UserDirectory.js';
  */
 export const claimsByScope: Record<string, string[]> = {
   [LogtoScope.OpenId]: ['sub'],
-  [LogtoScope.Profile]: ['name', 'username', 'picture', 'created_at', 'updated_at'],
+  [LogtoScope.Profile]: [
+    'name',
+    'family_name',
+    'given_name',
+    'middle_name',
+    'nickname',
+    'preferred_username',
+    'profile',
+    'picture',
+    'website',
+    'gender',
+    'birthdate',
+    'zoneinfo',
+    'locale',
+    'updated_at',
+    'username',
+    'created_at',
+  ],
   [LogtoScope.Email]: ['email', 'email_verified'],
   [LogtoScope.Phone]: ['phone_number', 'phone_number_verified'],
+  [LogtoScope.Address]: ['address'],
   [LogtoScope.CustomData]: ['custom_data'],
   [LogtoScope.Identities]: ['identities', 'sso_identities'],
   [LogtoScope.Roles]: ['roles'],
   [LogtoScope.Organizations]: ['organizations', 'organization_data'],
   [LogtoScope.OrganizationRoles]: ['organization_roles'],
+  [LogtoScope.Sessions]: [],
 };
+
+/** Standard OIDC claim names of the profile fields Logto keeps in `user.profile`. */
+const profileClaimNames: Record<Exclude<keyof SeedUserProfile, 'address'>, string> = {
+  familyName: 'family_name',
+  givenName: 'given_name',
+  middleName: 'middle_name',
+  nickname: 'nickname',
+  preferredUsername: 'preferred_username',
+  profile: 'profile',
+  website: 'website',
+  gender: 'gender',
+  birthdate: 'birthdate',
+  zoneinfo: 'zoneinfo',
+  locale: 'locale',
+};
+
+/** The user's `profile` as OIDC claims; unset fields are left out. */
+function profileClaims(profile: SeedUserProfile): Record<string, unknown> {
+  const claims: Record<string, unknown> = {};
+  for (const [key, claim] of Object.entries(profileClaimNames)) {
+    const value = profile[key as keyof typeof profileClaimNames];
+    if (value !== undefined) claims[claim] = value;
+  }
+  const { address } = profile;
+  if (address !== undefined) {
+    claims.address = {
+      formatted: address.formatted,
+      street_address: address.streetAddress,
+      locality: address.locality,
+      region: address.region,
+      postal_code: address.postalCode,
+      country: address.country,
+    };
+  }
+  return claims;
+}
 
 /**
  * Builds every claim a user has. Claims Logto marks "needs userinfo" (custom data, identities,
@@ -33,6 +88,7 @@ export function userClaims(
 ): Record<string, unknown> {
   const memberships = directory.membershipsOf(user);
   const claims: Record<string, unknown> = {
+    ...profileClaims(user.profile),
     sub: user.id,
     name: user.name,
     username: user.username,

@@ -21,6 +21,18 @@ export type {
   SeedResourceScope,
   SeedRole,
   SeedUser,
+  SeedUserAddress,
+  SeedUserProfile,
 } from './DevIdpSeed.js';
+export type {
+  AccountCenterControl,
+  AccountCenterField,
+  MfaFactor,
+  SeedAccountCenter,
+  SeedAccountCenterInput,
+  SeedSignInExperience,
+  SeedSignInExperienceInput,
+} from './account/SeedAccountCenter.js';
+export type { SentCode } from './account/VerificationRecords.js';
 export { completeSignIn } from './completeSignIn.js';
 export type { SignInCredentials, SignUpCredentials } from './completeSignIn.js';

@@ -10,11 +10,14 @@ export const LogtoScope = {
   Profile: 'profile',
   Email: 'email',
   Phone: 'phone',
+  Address: 'address',
   CustomData: 'custom_data',
   Identities: 'identities',
   Roles: 'roles',
   Organizations: 'urn:logto:scope:organizations',
   OrganizationRoles: 'urn:logto:scope:organization_roles',
+  /** Gates the Account API's sessions routes (Logto dev features). */
+  Sessions: 'urn:logto:scope:sessions',
 } as const;
 
 /** Resource indicators reserved by Logto. */

@@ -135,6 +135,10 @@ declare module 'oidc-provider' {
 
   export interface AccessToken extends TokenCommon {
     accountId: string;
+    clientId: string;
+    /** Set for tokens of an API resource; absent for the opaque userinfo token. */
+    aud?: string | string[] | undefined;
+    readonly scopes: Set<string>;
     gty?: string | undefined;
     scope?: string | undefined;
     claims?: unknown;
@@ -152,6 +156,20 @@ declare module 'oidc-provider' {
     addOIDCScope(scope: string): void;
     addOIDCClaims(claims: string[]): void;
     addResourceScope(resource: string, scope: string): void;
+  }
+
+  /** A browser session at the IdP (the SSO cookie's record). */
+  export interface Session {
+    uid: string;
+    jti: string;
+    kind: string;
+    accountId?: string | undefined;
+    loginTs?: number | undefined;
+    iat?: number | undefined;
+    exp?: number | undefined;
+    authorizations?:
+      Record<string, { grantId?: string; sid?: string; persistsLogout?: boolean }> | undefined;
+    destroy(): Promise<void>;
   }
 
   export interface IdToken {
@@ -208,9 +226,14 @@ declare module 'oidc-provider' {
     };
     readonly AccessToken: {
       new (values: AccessTokenValues): AccessToken;
+      find(
+        value: string,
+        options?: { ignoreExpiration?: boolean },
+      ): Promise<AccessToken | undefined>;
       revokeByGrantId(grantId: string): Promise<void>;
     };
     readonly AuthorizationCode: { revokeByGrantId(grantId: string): Promise<void> };
+    readonly Session: { findByUid(uid: string): Promise<Session | undefined> };
     readonly IdToken: new (claims: UnknownObject, options: { ctx: KoaContext }) => IdToken;
     readonly ResourceServer: typeof ResourceServer;
   }

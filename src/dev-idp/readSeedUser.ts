@@ -1,3 +1,4 @@
+import { readSeedUserProfile } from './account/readSeedUserProfile.js';
 import type { SeedUser } from './DevIdpSeed.js';
 import {
   fail,
@@ -22,6 +23,7 @@ const userKeys = [
   'phone',
   'phoneVerified',
   'picture',
+  'profile',
   'customData',
   'identities',
   'roles',
@@ -60,6 +62,7 @@ export function readSeedUser(
     phone: readNullableString(item.phone, `${path}.phone`),
     phoneVerified: readBoolean(item.phoneVerified, `${path}.phoneVerified`, false),
     picture,
+    profile: readSeedUserProfile(item.profile, `${path}.profile`),
     customData: readFreeObject(item.customData, `${path}.customData`, {}),
     identities: readFreeObject(item.identities, `${path}.identities`, {}),
     roles: readArray(item.roles, `${path}.roles`, []).map((role, index) => {

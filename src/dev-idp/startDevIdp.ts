@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 import { createHostGuard } from './createHostGuard.js';
+import { createAccountApi } from './account/createAccountApi.js';
+import type { SentCode } from './account/VerificationRecords.js';
 import { createInteractionHandler } from './createInteractionHandler.js';
 import { createMemoryAdapter } from './createMemoryAdapter.js';
 import { CorsPolicy } from './CorsPolicy.js';
@@ -62,6 +64,8 @@ export interface DevIdp {
    * // the app's next refresh fails; it gets API tokens through the session instead
    */
   expireRefreshTokens(): number;
+  /** Verification codes the Account API "sent" by email or SMS, oldest first. */
+  sentCodes(): SentCode[];
   /** Stops listening and drops open connections, keeping every grant, token and key. */
   suspend(): Promise<void>;
   /** Listens again on the same port with the same state. */
@@ -159,6 +163,15 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     logError,
   });
 
+  const accountApi = createAccountApi({
+    seed,
+    directory,
+    provider,
+    log: (message) => {
+      if (!quiet) console.log(`[dev-idp] ${message}`);
+    },
+  });
+
   const refusedHost = createHostGuard(host, port);
   routes.handle = (req, res) => {
     if (refusedHost(req, res)) return;
@@ -169,6 +182,11 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       mounted.originalUrl = req.url ?? '/';
       req.url = (req.url ?? '/').slice('/oidc'.length) || '/';
       void providerCallback(req, res);
+      return;
+    }
+    if (pathname.startsWith('/api/')) {
+      // The Account API answers CORS itself, like Logto's /api (any origin).
+      void accountApi.handle(req, res, pathname.slice('/api'.length));
       return;
     }
     // Pages and 404s carry the provider's CORS headers too: a browser app calling a wrong path
@@ -208,6 +226,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       requestLog.clear();
     },
     expireRefreshTokens: () => storage.expireAll('RefreshToken'),
+    sentCodes: () => accountApi.sentCodes(),
     suspend,
     resume: async () => {
       if (closed) throw new Error('the dev IdP was closed');

@@ -7,6 +7,8 @@ import type {
   SeedResourceScope,
   SeedRole,
 } from './DevIdpSeed.js';
+import { readAccountCenterSeed } from './account/readAccountCenterSeed.js';
+import { readSignInExperienceSeed } from './account/readSignInExperienceSeed.js';
 import { ReservedResource } from './logtoConstants.js';
 import { readSeedUser } from './readSeedUser.js';
 import {
@@ -45,6 +47,8 @@ export function validateSeed(value: unknown): DevIdpSeed {
     'organizationRoles',
     'organizations',
     'users',
+    'accountCenter',
+    'signInExperience',
   ]);
   // A seed read once at start-up shares one clock, so defaulted timestamps are consistent.
   const now = Date.now();
@@ -111,7 +115,16 @@ export function validateSeed(value: unknown): DevIdpSeed {
     'organization id',
   );
 
-  return { app, resources, roles, organizationRoles, organizations, users };
+  return {
+    app,
+    resources,
+    roles,
+    organizationRoles,
+    organizations,
+    users,
+    accountCenter: readAccountCenterSeed(root.accountCenter),
+    signInExperience: readSignInExperienceSeed(root.signInExperience),
+  };
 }
 
 function readApp(value: unknown): SeedApp {

@@ -29,7 +29,17 @@ function commentedSeed() {
     organizations: [
       { $comment, id: 'acme', members: [{ $comment, username: 'alice', roles: ['admin'] }] },
     ],
-    users: [{ $comment, username: 'alice', password: 'pw', roles: ['reader'] }],
+    users: [
+      {
+        $comment,
+        username: 'alice',
+        password: 'pw',
+        roles: ['reader'],
+        profile: { $comment, givenName: 'Alice', address: { $comment, country: 'UK' } },
+      },
+    ],
+    accountCenter: { $comment, enabled: true, fields: { $comment, name: 'Edit', mfa: 'ReadOnly' } },
+    signInExperience: { $comment, mfa: { $comment, factors: ['Totp', 'BackupCode'] } },
   };
 }
 
@@ -51,6 +61,22 @@ const broken: [string, (seed: Seed) => unknown][] = [
     (seed) => ({ ...seed, resources: [{ ...seed.resources[0], accessTokenTtl: 0 }] }),
   ],
   ['no app', ({ app: _app, ...seed }) => seed],
+  [
+    'a misspelt account center field',
+    (seed) => ({ ...seed, accountCenter: { enabled: true, fields: { nmae: 'Edit' } } }),
+  ],
+  [
+    'an account center control that is not Off, ReadOnly or Edit',
+    (seed) => ({ ...seed, accountCenter: { fields: { name: 'edit' } } }),
+  ],
+  [
+    'an unknown MFA factor',
+    (seed) => ({ ...seed, signInExperience: { mfa: { factors: ['Sms'] } } }),
+  ],
+  [
+    'a profile field that is not a string',
+    (seed) => ({ ...seed, users: [{ ...seed.users[0], profile: { givenName: 1 } }] }),
+  ],
 ];
 
 describe('the seed JSON Schema (for editors)', () => {
