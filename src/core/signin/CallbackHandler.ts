@@ -1,4 +1,4 @@
-import { LogtoError } from '../errors/LogtoError.js';
+import { toLogtoError } from '../errors/LogtoUnexpectedError.js';
 import type { LogtoLogger } from '../config/logger.js';
 import { errorDetails } from '../config/logger.js';
 import { parseHttpUrl } from '../config/LogtoConfig.js';
@@ -60,8 +60,10 @@ export class CallbackHandler {
       return { postRedirectUri: result.postRedirectUri, claims };
     } catch (error) {
       log?.('error', 'callback', errorDetails(error));
-      controller.callbackFailed(error instanceof LogtoError ? error : undefined);
-      throw error;
+      // Always a LogtoError, so that callers can switch on `code` (storage throws DOMExceptions).
+      const failure = toLogtoError(error);
+      controller.callbackFailed(failure);
+      throw failure;
     }
   }
 }

@@ -34,6 +34,20 @@ afterEach(() => {
 });
 
 describe('idle sign-out', () => {
+  it('keeps the check of a timer that replaced another, whatever the old one’s dispose does', async () => {
+    const client = createMockClient({ user: {} });
+    const first = createIdleTimer(client, { idleTimeoutSeconds: 60 });
+    const second = createIdleTimer(client, { idleTimeoutSeconds: 60 });
+    timers.push(second);
+    // The first was disposed when the second replaced it; a stale handle disposes it again.
+    first.dispose();
+    first.dispose();
+
+    // The laptop sleeps past the deadline: no timer ran, the next token read is the first look.
+    vi.setSystemTime(Date.now() + 61_000);
+    await expect(client.getAccessToken(api)).rejects.toBeInstanceOf(LogtoNotAuthenticatedError);
+  });
+
   it('warns before the end with a countdown, then signs out with reason idle', async () => {
     const { client, idle, signedOut } = tab();
     const warnings: IdleWarning[] = [];
