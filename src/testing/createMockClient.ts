@@ -14,6 +14,8 @@ import {
   type ResolvedConfig,
   type SignInCallbackResult,
   type SignInOptions,
+  type SignInRequest,
+  type SignInUrlOptions,
   type SignOutReason,
   type UserInfoResponse,
 } from '../core/index.js';
@@ -22,12 +24,13 @@ import { checkCallbackUrl, parseUrl } from './checkCallbackUrl.js';
 import { createUnsignedJwt } from './createUnsignedJwt.js';
 import { MockCallLog } from './MockCallLog.js';
 import { defaultMockUser, mockIdTokenClaims, mockUserInfo } from './mockClaims.js';
-import { MockSignInWindows } from './MockSignInWindows.js';
 import { MockTokenStore } from './MockTokenStore.js';
+import { mockWindowHosts } from './mockWindowHosts.js';
 import type {
   MockAccessToken,
   MockCall,
   MockClientOptions,
+  MockedApi,
   MockError,
   MockLogtoClient,
   MockMethodName,
@@ -37,7 +40,8 @@ import type {
 /**
  * Creates a {@link MockLogtoClient}: the full `LogtoClient` API for tests of your components,
  * signed in or out, with no network and no storage. `signIn` and `signOut` record the call
- * instead of leaving the page.
+ * instead of leaving the page. For popup and silent sign-in, pass `mockSignInWindows(mock)`
+ * where the app takes `signInWithPopup` and friends.
  *
  * @example
  * ```ts
@@ -66,17 +70,7 @@ class MockClient implements MockLogtoClient {
   readonly #callbacks = new Map<string, Promise<SignInCallbackResult>>();
   #snapshot: AuthSnapshot;
   #signedInAtLogto: boolean;
-  readonly #windows = new MockSignInWindows({
-    config: () => this.config,
-    enter: (method, args) => this.#enter(method, args),
-    snapshot: () => this.#snapshot,
-    signInFresh: () => {
-      this.signInAs({ ...this.#initialClaims(), auth_time: Math.floor(this.#now()) });
-      return this.#requireClaims();
-    },
-    endSession: (reason) => this.endSession({ reason }),
-    signedInAtLogto: () => this.#signedInAtLogto,
-  });
+  #requests = 0;
   #check: (() => boolean) | undefined;
 
   constructor(options: MockClientOptions) {
@@ -102,6 +96,16 @@ class MockClient implements MockLogtoClient {
       isLoading: options.isLoading ?? false,
       isAuthenticated: signedIn,
       idTokenClaims: signedIn ? this.#initialClaims() : undefined,
+    });
+    mockWindowHosts.set(this, {
+      enter: (method, args) => this.#enter(method, args),
+      snapshot: () => this.#snapshot,
+      signInFresh: () => {
+        this.signInAs({ ...this.#initialClaims(), auth_time: Math.floor(this.#now()) });
+        return this.#requireClaims();
+      },
+      endSession: (reason) => this.endSession({ reason }),
+      signedInAtLogto: () => this.#signedInAtLogto,
     });
   }
 
@@ -130,14 +134,23 @@ class MockClient implements MockLogtoClient {
     await Promise.resolve();
   }
 
-  // Sign-in without leaving the page: see MockSignInWindows.
-  createSignInUrl: MockLogtoClient['createSignInUrl'] = (options) =>
-    this.#windows.createSignInUrl(options);
-  discardSignIn: MockLogtoClient['discardSignIn'] = (state) => this.#windows.discardSignIn(state);
-  signInWithPopup: MockLogtoClient['signInWithPopup'] = (o) => this.#windows.signInWithPopup(o);
-  signInSilently: MockLogtoClient['signInSilently'] = (o) => this.#windows.signInSilently(o);
-  checkSession: MockLogtoClient['checkSession'] = (o) => this.#windows.checkSession(o);
-  reauthenticate: MockLogtoClient['reauthenticate'] = (o) => this.#windows.reauthenticate(o);
+  async createSignInUrl(options: SignInUrlOptions): Promise<SignInRequest> {
+    this.#enter('createSignInUrl', [options]);
+    if (typeof options.redirectUri !== 'string' || !URL.canParse(options.redirectUri))
+      throw new LogtoConfigError('redirectUri', 'must be an absolute URL');
+    await Promise.resolve();
+    this.#requests += 1;
+    const state = `mock-state-${this.#requests}`;
+    const url = new URL(`${this.config.issuer}/auth`);
+    url.searchParams.set('redirect_uri', options.redirectUri);
+    url.searchParams.set('state', state);
+    return { url: url.href, state };
+  }
+
+  async discardSignIn(state: string): Promise<void> {
+    this.#enter('discardSignIn', [state]);
+    await Promise.resolve();
+  }
 
   async isSignInRedirected(url: string): Promise<boolean> {
     this.#enter('isSignInRedirected', [url]);
@@ -275,7 +288,7 @@ class MockClient implements MockLogtoClient {
     return this.#log.calls;
   }
 
-  callsOf<K extends MockMethodName>(method: K): Parameters<MockLogtoClient[K]>[] {
+  callsOf<K extends MockMethodName>(method: K): Parameters<MockedApi[K]>[] {
     return this.#log.callsOf(method);
   }
 
@@ -354,7 +367,7 @@ class MockClient implements MockLogtoClient {
    */
   #enter<K extends MockMethodName>(
     method: K,
-    args: Parameters<MockLogtoClient[K]>,
+    args: Parameters<MockedApi[K]>,
     family?: 'getAccessToken',
   ): void {
     const failure = this.#log.enter(method, args, family);
