@@ -24,8 +24,9 @@ export type TokenSource = Pick<LogtoClient, 'getAccessToken' | 'refreshAccessTok
  * A `fetch` that adds `Authorization: Bearer <access token>` for one API (a resource, an
  * organization, or both), and sends it only to the given origins.
  *
- * - A URL on any other origin (also a relative URL resolving elsewhere, or a `Request` for one)
- *   rejects with {@link LogtoOriginRefusedError}, and nothing is sent.
+ * - A URL on any other origin (also a relative URL resolving elsewhere, or a `Request` for one,
+ *   even one made in another window such as an iframe) rejects with
+ *   {@link LogtoOriginRefusedError}, and nothing is sent.
  * - Redirects are not followed (`redirect: 'manual'`, or `'error'` if you ask for it), so the
  *   token cannot be carried to where a redirect points; a redirect comes back as the response.
  * - A 401 whose `WWW-Authenticate` says `error="invalid_token"` (keys rotated, token revoked)
@@ -53,12 +54,13 @@ export function createFetch(client: TokenSource, options: CreateFetchOptions): t
   const send = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
 
   return async (input, init = {}) => {
-    const request = input instanceof Request ? input : undefined;
-    const href = input instanceof Request ? input.url : input instanceof URL ? input.href : input;
+    const { request, urls } = toRequest(input);
     // Resolved as fetch resolves it, so a relative URL is judged by where it really goes.
     const base = typeof document === 'undefined' ? undefined : document.baseURI;
-    const origin = URL.canParse(href, base) ? new URL(href, base).origin : 'null';
-    if (!allowed.has(origin)) throw new LogtoOriginRefusedError(origin);
+    for (const href of urls) {
+      const origin = URL.canParse(href, base) ? new URL(href, base).origin : 'null';
+      if (!allowed.has(origin)) throw new LogtoOriginRefusedError(origin);
+    }
 
     const attempt = (token: string) => {
       const headers = new Headers(init.headers ?? request?.headers);
@@ -80,6 +82,24 @@ export function createFetch(client: TokenSource, options: CreateFetchOptions): t
     token = await client.refreshAccessToken(resource, organizationId, token);
     return attempt(token);
   };
+}
+
+/**
+ * The URLs to judge for `input`, and the `Request` to send when it is not a plain URL. A string
+ * or `URL` is sent as it is. Anything else is read as fetch would read it: a `Request` made in
+ * another window (a same-origin iframe) fails `instanceof Request` here, yet fetch sends it to
+ * its own URL (judged as a string it would be "[object Request]", a path on this page's origin).
+ * So it becomes a `Request` of this window, which is what is judged and sent; and a `url` the
+ * object carries is judged too, so that no look-alike is let through by its `toString`.
+ */
+function toRequest(input: RequestInfo | URL): { request: Request | undefined; urls: string[] } {
+  if (typeof input === 'string') return { request: undefined, urls: [input] };
+  if (input instanceof URL) return { request: undefined, urls: [input.href] };
+  if (input instanceof Request) return { request: input, urls: [input.url] };
+  const foreign: unknown = input;
+  const request = new Request(foreign as RequestInfo);
+  const claimed = (foreign as { url?: unknown }).url;
+  return { request, urls: typeof claimed === 'string' ? [request.url, claimed] : [request.url] };
 }
 
 /** `https://api.example.com` (or with a trailing slash) → itself; anything else is refused. */

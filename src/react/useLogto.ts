@@ -36,10 +36,30 @@ export type LogtoMethods = Pick<
 
 /**
  * What {@link useLogto} returns: the auth state, every client method, and sign-in without leaving
- * the page (`signInWithPopup`, `signInSilently`, `checkSession`, `reauthenticate`), which work
- * when the app passed those functions to `<LogtoProvider signInWindows={...}>`.
+ * the page (`signInWithPopup`, `signInSilently`, `checkSession`, `reauthenticate`), each of which
+ * is there only when the app passed that function to `<LogtoProvider signInWindows={...}>`.
  */
-export interface UseLogtoResult extends LogtoMethods, SignInWindowMethods {
+export interface UseLogtoResult extends LogtoMethods {
+  /**
+   * `signInWithPopup(options?)` for this client, when the provider was given `signInWithPopup`
+   * in `signInWindows`; else `undefined`. Call it straight from a click handler.
+   */
+  signInWithPopup: SignInWindowMethods['signInWithPopup'] | undefined;
+  /**
+   * `signInSilently(options?)` for this client, when the provider was given `signInSilently` in
+   * `signInWindows`; else `undefined`.
+   */
+  signInSilently: SignInWindowMethods['signInSilently'] | undefined;
+  /**
+   * `checkSession(options?)` for this client, when the provider was given `checkSession` in
+   * `signInWindows`; else `undefined`.
+   */
+  checkSession: SignInWindowMethods['checkSession'] | undefined;
+  /**
+   * `reauthenticate(options?)` for this client, when the provider was given `reauthenticate` in
+   * `signInWindows`; else `undefined`. Call it straight from a click handler.
+   */
+  reauthenticate: SignInWindowMethods['reauthenticate'] | undefined;
   /** True until the stored session has been read (always true during server rendering). */
   isLoading: boolean;
   isAuthenticated: boolean;
@@ -55,17 +75,15 @@ export interface UseLogtoResult extends LogtoMethods, SignInWindowMethods {
 }
 
 /**
- * Bound once per client, so the methods keep their identity across renders and are safe in effect
- * dependencies. Each returns a promise that rejects on failure, even for a synchronous throw such
- * as an unparsable callback URL.
+ * The window functions bound once per client. Each runs the provider's function as of its last
+ * render, so an inline `signInWindows={{ ... }}` keeps these identities. No await before the
+ * call, so a popup opens within the user's click.
  */
-function bindMethods(
+function bindWindows(
   client: LogtoClientLike,
   functions: RefObject<SignInWindowFunctions | undefined>,
-): LogtoMethods & SignInWindowMethods {
+): SignInWindowMethods {
   return {
-    // The provider's functions as of its last render: an inline `signInWindows={{ ... }}` keeps
-    // these identities. No await before the call, so a popup opens within the user's click.
     signInWithPopup: (options) =>
       callSignInWindow(client, functions.current, 'signInWithPopup', options),
     signInSilently: (options) =>
@@ -73,6 +91,16 @@ function bindMethods(
     checkSession: (options) => callSignInWindow(client, functions.current, 'checkSession', options),
     reauthenticate: (options) =>
       callSignInWindow(client, functions.current, 'reauthenticate', options),
+  };
+}
+
+/**
+ * Bound once per client, so the methods keep their identity across renders and are safe in effect
+ * dependencies. Each returns a promise that rejects on failure, even for a synchronous throw such
+ * as an unparsable callback URL.
+ */
+function bindMethods(client: LogtoClientLike): LogtoMethods {
+  return {
     signIn: async (options) => client.signIn(options),
     isSignInRedirected: async (url) => client.isSignInRedirected(url),
     handleSignInCallback: async (url) => client.handleSignInCallback(url),
@@ -101,9 +129,10 @@ function bindMethods(
  *
  * `signInWithPopup`, `signInSilently`, `checkSession` and `reauthenticate` run the functions of
  * the same name the app passed to `<LogtoProvider signInWindows={...}>` (opt-in, so an app that
- * only redirects does not ship them); without one, calling the method rejects with a
- * `LogtoConfigError` that says what to pass. Call `signInWithPopup` and `reauthenticate` straight
- * from a click handler: they open the popup before anything is awaited, as browsers require.
+ * only redirects does not ship them). Each is `undefined` when its function was not passed, and
+ * typed so: check it (`signInWithPopup && <button ...>`, or `signInWithPopup?.()`). Call
+ * `signInWithPopup` and `reauthenticate` straight from a click handler: they open the popup
+ * before anything is awaited, as browsers require.
  *
  * @throws Error when used outside `<LogtoProvider>`
  * @example
@@ -123,6 +152,7 @@ function bindMethods(
  * function PopupSignInButton() {
  *   const { signInWithPopup } = useLogto();
  *   const [error, setError] = useState<LogtoError>();
+ *   if (!signInWithPopup) return null; // not passed to the provider
  *   return (
  *     <button onClick={() => signInWithPopup().catch((e: LogtoError) => e.code === 'popup_closed' || setError(e))}>
  *       Sign in {error ? `(${error.message})` : ''}
@@ -133,11 +163,41 @@ function bindMethods(
  */
 export function useLogto(): UseLogtoResult {
   const { client, snapshot } = useAuthSnapshot('useLogto');
-  const functions = useLatest(useContext(SignInWindowsContext));
-  const methods = useMemo(() => bindMethods(client, functions), [client, functions]);
+  const given = useContext(SignInWindowsContext);
+  const functions = useLatest(given);
+  const methods = useMemo(() => bindMethods(client), [client]);
+  const windows = useMemo(() => bindWindows(client, functions), [client, functions]);
+  // Which ones the provider has now: the result changes only when one comes or goes.
+  const popup = given?.signInWithPopup !== undefined;
+  const silent = given?.signInSilently !== undefined;
+  const check = given?.checkSession !== undefined;
+  const stepUp = given?.reauthenticate !== undefined;
   const { isLoading, isAuthenticated, isSigningOut, error } = snapshot;
   return useMemo(
-    () => ({ ...methods, isLoading, isAuthenticated, isSigningOut, error, client }),
-    [methods, isLoading, isAuthenticated, isSigningOut, error, client],
+    () => ({
+      ...methods,
+      signInWithPopup: popup ? windows.signInWithPopup : undefined,
+      signInSilently: silent ? windows.signInSilently : undefined,
+      checkSession: check ? windows.checkSession : undefined,
+      reauthenticate: stepUp ? windows.reauthenticate : undefined,
+      isLoading,
+      isAuthenticated,
+      isSigningOut,
+      error,
+      client,
+    }),
+    [
+      methods,
+      windows,
+      popup,
+      silent,
+      check,
+      stepUp,
+      isLoading,
+      isAuthenticated,
+      isSigningOut,
+      error,
+      client,
+    ],
   );
 }

@@ -3,12 +3,12 @@ import type {
   MockCall,
   MockError,
   MockErrors,
-  MockLogtoClient,
+  MockedApi,
   MockMethodName,
 } from './MockLogtoClient.js';
 
 /** The arguments of `getAccessToken`: the token a call of its family asks for. */
-type TokenTarget = Parameters<MockLogtoClient['getAccessToken']>;
+type TokenTarget = Parameters<MockedApi['getAccessToken']>;
 
 /**
  * The mock client's record of calls and its injected errors (`MockClientOptions.errors`,
@@ -26,10 +26,10 @@ export class MockCallLog {
     return [...this.#calls];
   }
 
-  callsOf<K extends MockMethodName>(method: K): Parameters<MockLogtoClient[K]>[] {
+  callsOf<K extends MockMethodName>(method: K): Parameters<MockedApi[K]>[] {
     return this.#calls
       .filter((call) => call.method === method)
-      .map((call) => call.args as Parameters<MockLogtoClient[K]>);
+      .map((call) => call.args as Parameters<MockedApi[K]>);
   }
 
   clear(): void {
@@ -41,7 +41,7 @@ export class MockCallLog {
   }
 
   /** Records a call without looking for an error (a repeated call that settles like the first). */
-  record<K extends MockMethodName>(method: K, args: Parameters<MockLogtoClient[K]>): void {
+  record<K extends MockMethodName>(method: K, args: Parameters<MockedApi[K]>): void {
     this.#calls.push({ method, args } as MockCall);
   }
 
@@ -52,7 +52,7 @@ export class MockCallLog {
    */
   enter<K extends MockMethodName>(
     method: K,
-    args: Parameters<MockLogtoClient[K]>,
+    args: Parameters<MockedApi[K]>,
     family?: 'getAccessToken',
   ): { error: LogtoError; target: TokenTarget | undefined } | undefined {
     this.record(method, args);
@@ -69,7 +69,7 @@ export class MockCallLog {
 
   #errorFor<K extends MockMethodName>(
     method: K,
-    args: Parameters<MockLogtoClient[K]>,
+    args: Parameters<MockedApi[K]>,
   ): LogtoError | undefined {
     const configured = this.#errors[method];
     if (configured === undefined || configured instanceof LogtoError) return configured;

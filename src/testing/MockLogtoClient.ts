@@ -10,12 +10,17 @@ import type {
 import type { LogtoClientLike } from '../core/LogtoClientLike.js';
 import type { SignInWindowMethods } from '../core/windows/SignInWindowClient.js';
 
-/** The API the mock implements: the client's, plus `signInWithPopup` and friends as methods. */
-type MockedApi = LogtoClientLike & SignInWindowMethods;
+/**
+ * What a mock records, by name: the client's API, plus `signInWithPopup` and friends, whose
+ * stand-ins (`mockSignInWindows`) record their calls on the mock they are bound to.
+ */
+export type MockedApi = LogtoClientLike & SignInWindowMethods;
 
 /**
- * The client methods a mock records in {@link MockLogtoClient.calls} and that
- * {@link MockClientOptions.errors} can make reject: every async method of `LogtoClient`.
+ * The calls a mock records in {@link MockLogtoClient.calls} and that
+ * {@link MockClientOptions.errors} can make reject: every async method of `LogtoClient`, and
+ * `signInWithPopup`, `signInSilently`, `checkSession`, `reauthenticate` made through
+ * `mockSignInWindows(mock)`.
  */
 export type MockMethodName = Exclude<
   keyof MockedApi,
@@ -90,9 +95,9 @@ export interface MockClientOptions {
    */
   errors?: MockErrors;
   /**
-   * Whether the user has a session at Logto itself, for `signInSilently` (which rejects
-   * `login_required` without one) and `checkSession` (which then ends the session with reason
-   * `'signedOutElsewhere'`). Default `true`.
+   * Whether the user has a session at Logto itself, for the `signInSilently` of
+   * `mockSignInWindows` (which rejects `login_required` without one) and its `checkSession`
+   * (which then ends the session with reason `'signedOutElsewhere'`). Default `true`.
    */
   signedInAtLogto?: boolean;
   /** Start in the loading state (`isLoading: true`) until `setLoading(false)`. Default `false`. */
@@ -112,10 +117,11 @@ export interface MockClientOptions {
 /**
  * A `LogtoClient` stand-in for tests: the whole public client API with no network and no storage,
  * plus controls that drive it. Pass it to `<LogtoProvider client={mock}>` (or use
- * `<MockLogtoProvider>`). State changes notify subscribers like the real client does, and the
- * snapshot object is replaced only when something changes.
+ * `<MockLogtoProvider>`), with `signInWindows={mockSignInWindows(mock)}` for popup and silent
+ * sign-in. State changes notify subscribers like the real client does, and the snapshot object
+ * is replaced only when something changes.
  */
-export interface MockLogtoClient extends LogtoClientLike, SignInWindowMethods {
+export interface MockLogtoClient extends LogtoClientLike {
   /** Every call of a {@link MockMethodName} method, oldest first (failed calls too). */
   readonly calls: readonly MockCall[];
   /**

@@ -26,11 +26,14 @@ export function HomePage() {
   } = useLogto();
   const claims = useIdTokenClaims();
   // Two open a popup: useAction calls them synchronously in the click handler, as browsers
-  // require. All four run the functions main.tsx passed to <LogtoProvider signInWindows>.
-  const [startPopup, popup] = useAction(() => signInWithPopup({ postRedirectUri: '/' }));
-  const [startConfirm, confirm] = useAction(() => reauthenticate());
-  const [startSilent, silent] = useAction(() => signInSilently());
-  const [startCheck, check] = useAction(() => checkSession());
+  // require. All four run the functions main.tsx passed to <LogtoProvider signInWindows> (one
+  // not passed would be undefined: its button would do nothing).
+  const [startPopup, popup] = useAction(
+    () => signInWithPopup?.({ postRedirectUri: '/' }) ?? Promise.resolve(undefined),
+  );
+  const [startConfirm, confirm] = useAction(() => reauthenticate?.() ?? Promise.resolve(undefined));
+  const [startSilent, silent] = useAction(() => signInSilently?.() ?? Promise.resolve(undefined));
+  const [startCheck, check] = useAction(() => checkSession?.() ?? Promise.resolve(undefined));
   const [startSignIn, signingIn] = useAction(() =>
     signIn({ redirectUri: redirectUri(), postRedirectUri: '/' }),
   );

@@ -8,10 +8,11 @@ import type {
 } from './SignInWindowOptions.js';
 
 /**
- * `signInWithPopup` and friends as methods (bound: safe to destructure). `LogtoClient` does
- * not have them (they are standalone functions, so an app that does not use them does not ship
- * them); a test double may, and then the functions call its method instead of opening a window.
- * The test kit's mock client does.
+ * `signInWithPopup` and friends as methods bound to a client (safe to destructure), as
+ * `useLogto()` hands them out. `LogtoClient` does not have them: they are standalone functions,
+ * so an app that does not use them does not ship them. A client is never asked for methods of
+ * these names: the functions always open the real window (tests pass `mockSignInWindows(mock)`
+ * of `logto-spa/testing` where the app takes these functions).
  */
 export interface SignInWindowMethods {
   /**
@@ -39,7 +40,8 @@ export interface SignInWindowMethods {
 /**
  * What `signInWithPopup`, `signInSilently`, `checkSession` and `reauthenticate` need of a client:
  * a structural slice of {@link LogtoClient}, so that a test double (such as the mock client of
- * `logto-spa/testing`) fits too, optionally with its own {@link SignInWindowMethods}.
+ * `logto-spa/testing`) fits too. Only these methods are used: whatever else the object has, the
+ * functions do the real work themselves.
  */
 export type SignInWindowClient = Pick<
   LogtoClient,
@@ -52,8 +54,7 @@ export type SignInWindowClient = Pick<
   | 'handleSignInCallback'
   | 'getIdToken'
   | 'signOutForReason'
-> &
-  Partial<SignInWindowMethods>;
+>;
 
 /** The redirect URI used when none is given: the app's `/callback` route. */
 export const defaultRedirectUri = (): string => `${window.location.origin}/callback`;

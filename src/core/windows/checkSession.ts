@@ -25,7 +25,6 @@ export async function checkSession(
   client: SignInWindowClient,
   options: CheckSessionOptions = {},
 ): Promise<boolean> {
-  if (client.checkSession) return client.checkSession(options);
   const idToken = (await client.isAuthenticated()) ? await client.getIdToken() : undefined;
   try {
     // The code in Logto's answer is never exchanged: it would replace the session's tokens.

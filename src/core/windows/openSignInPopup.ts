@@ -15,5 +15,8 @@
  * ```
  */
 export function openSignInPopup(): Window | null {
-  return open('', 'logto', 'popup,width=480,height=640');
+  // `_blank`: always a new window. A name would reuse an open window of that name: one another
+  // page opened and still holds (it could send it to a look-alike sign-in page meanwhile), or the
+  // popup of a sign-in already under way, taken from under it.
+  return open('', '_blank', 'popup,width=480,height=640');
 }

@@ -30,7 +30,6 @@ export async function signInSilently(
   client: SignInWindowClient,
   options: SilentSignInOptions = {},
 ): Promise<SignInCallbackResult> {
-  if (client.signInSilently) return client.signInSilently(options);
   if (await client.isAuthenticated()) {
     return { postRedirectUri: options.postRedirectUri, claims: await client.getIdTokenClaims() };
   }

@@ -35,10 +35,6 @@ export function signInWithPopup(
   options: PopupSignInOptions = {},
   opened?: Window | null,
 ): Promise<SignInCallbackResult> {
-  if (client.signInWithPopup) {
-    opened?.close();
-    return client.signInWithPopup(options);
-  }
   const { redirectUri = defaultRedirectUri(), timeoutSeconds = 300, ...rest } = options;
   // No await before this line: browsers let a page open a window only while handling a click.
   const popup = opened === undefined ? openSignInPopup() : opened;

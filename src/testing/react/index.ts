@@ -7,6 +7,7 @@ export { MockLogtoProvider, type MockLogtoProviderProps } from './MockLogtoProvi
 export {
   createMockClient,
   createUnsignedJwt,
+  mockSignInWindows,
   type MockAccessToken,
   type MockAccessTokens,
   type MockCall,
@@ -15,5 +16,6 @@ export {
   type MockErrors,
   type MockLogtoClient,
   type MockMethodName,
+  type MockSignInWindows,
   type MockUser,
 } from '../index.js';

@@ -1,3 +1,4 @@
+import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { LogtoConfigError, LogtoNotAuthenticatedError } from '../../../src/core/index.js';
 import { LogtoOriginRefusedError, createFetch } from '../../../src/fetch/index.js';
@@ -95,6 +96,41 @@ describe('createFetch: who gets the token', () => {
       [`${api}/b`, 'payload'],
     ]);
     expect(sent.every((request) => request.authorization?.startsWith('Bearer '))).toBe(true);
+  });
+
+  it('judges a Request made in another window by its own URL, not by "[object Request]"', async () => {
+    // A same-origin iframe's Request is not `instanceof Request` here, yet fetch sends it to its
+    // URL. Judged as a string, it would be "[object Request]": a path on this page's origin.
+    const otherWindow = new Window({ url: location.href });
+    const client = createMockClient({ user: {} });
+    const { fetch, sent } = server();
+    const apiFetch = createFetch(client, { resource: api, origins: [api, location.origin], fetch });
+    const lookalike = {
+      url: 'https://evil.example.com/steal',
+      [Symbol.toStringTag]: 'Request',
+    } as unknown as Request;
+    for (const target of [
+      new otherWindow.Request('https://evil.example.com/steal', { method: 'POST', body: 'x' }),
+      lookalike,
+    ]) {
+      await expect(apiFetch(target as unknown as Request)).rejects.toMatchObject({
+        code: 'origin_refused',
+        origin: 'https://evil.example.com',
+      });
+    }
+    expect(sent).toEqual([]);
+
+    // One for an allowed origin goes there, method and body intact.
+    const response = await apiFetch(
+      new otherWindow.Request(`${api}/orders`, {
+        method: 'POST',
+        body: 'payload',
+      }) as unknown as Request,
+    );
+    expect(response.ok).toBe(true);
+    expect(sent).toMatchObject([{ url: `${api}/orders`, body: 'payload' }]);
+    expect(sent[0]?.authorization).toMatch(/^Bearer /);
+    await otherWindow.happyDOM.close();
   });
 
   it('never lets a redirect carry the token: manual (or error, if asked)', async () => {

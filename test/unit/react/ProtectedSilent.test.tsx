@@ -1,5 +1,5 @@
 import { act, screen, waitFor } from '@testing-library/react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   LogtoCallbackError,
@@ -7,7 +7,7 @@ import {
   signInSilently,
   type SignInCallbackResult,
 } from '../../../src/core/index.js';
-import { Protected } from '../../../src/react/index.js';
+import { LogtoProvider, Protected } from '../../../src/react/index.js';
 import { MockLogtoProvider, createMockClient } from '../../../src/testing/react/index.js';
 import { renderStrict } from './renderStrict.js';
 import { createTestClient } from './testClient.js';
@@ -23,11 +23,14 @@ function at(path: string): void {
   window.history.replaceState(null, '', path);
 }
 
-/** A signed-out mock whose silent attempt is held until the test settles it. */
+/**
+ * A signed-out mock whose silent attempt is held until the test settles it; `Provider` passes
+ * that attempt as the provider's `signInSilently`.
+ */
 function heldSilentAttempt() {
   const mock = createMockClient({ user: { name: 'Ada' }, signedIn: false });
   let settleAttempt: (outcome: 'signed-in' | LogtoWindowError) => void = () => undefined;
-  const attempts = vi.spyOn(mock, 'signInSilently').mockImplementation(
+  const attempt = vi.fn(
     () =>
       new Promise<SignInCallbackResult>((resolve, reject) => {
         settleAttempt = (outcome) => {
@@ -41,10 +44,16 @@ function heldSilentAttempt() {
         };
       }),
   );
+  const signInWindows = { signInSilently: attempt };
   return {
     mock,
-    attempts: () => attempts.mock.calls.length,
+    attempts: () => attempt.mock.calls.length,
     settle: (outcome: 'signed-in' | LogtoWindowError) => settleAttempt(outcome),
+    Provider: ({ children }: { children: ReactNode }) => (
+      <LogtoProvider client={mock} signInWindows={signInWindows}>
+        {children}
+      </LogtoProvider>
+    ),
   };
 }
 
@@ -148,7 +157,7 @@ describe('<Protected silent>', () => {
   });
 
   it('does not redirect when the page moved on (unmounted) before Logto answered', async () => {
-    const { mock, attempts, settle: answer } = heldSilentAttempt();
+    const { mock, attempts, settle: answer, Provider } = heldSilentAttempt();
     function Page() {
       const [open, setOpen] = useState(true);
       return (
@@ -165,9 +174,9 @@ describe('<Protected silent>', () => {
       );
     }
     renderStrict(
-      <MockLogtoProvider client={mock}>
+      <Provider>
         <Page />
-      </MockLogtoProvider>,
+      </Provider>,
     );
     await waitFor(() => expect(attempts()).toBe(1));
 
@@ -180,13 +189,13 @@ describe('<Protected silent>', () => {
   });
 
   it('does not redirect when another tab signed in while Logto was being asked', async () => {
-    const { mock, attempts, settle: answer } = heldSilentAttempt();
+    const { mock, attempts, settle: answer, Provider } = heldSilentAttempt();
     renderStrict(
-      <MockLogtoProvider client={mock}>
+      <Provider>
         <Protected silent>
           <p>secret</p>
         </Protected>
-      </MockLogtoProvider>,
+      </Provider>,
     );
     await waitFor(() => expect(attempts()).toBe(1));
 
@@ -199,16 +208,16 @@ describe('<Protected silent>', () => {
   });
 
   it('two <Protected silent> on one page share one attempt and both show their children', async () => {
-    const { mock, attempts, settle: answer } = heldSilentAttempt();
+    const { mock, attempts, settle: answer, Provider } = heldSilentAttempt();
     renderStrict(
-      <MockLogtoProvider client={mock}>
+      <Provider>
         <Protected silent>
           <p>left</p>
         </Protected>
         <Protected silent>
           <p>right</p>
         </Protected>
-      </MockLogtoProvider>,
+      </Provider>,
     );
     await settle();
     expect(attempts()).toBe(1);

@@ -217,9 +217,13 @@ function WindowButtons() {
     );
   return (
     <>
-      <button onClick={() => void show(signInWithPopup())}>Sign in with a popup</button>
-      <button onClick={() => void show(reauthenticate())}>Confirm it's you</button>
-      <button onClick={() => void show(checkSession())}>Check</button>
+      {signInWithPopup && (
+        <button onClick={() => void show(signInWithPopup())}>Sign in with a popup</button>
+      )}
+      {reauthenticate && (
+        <button onClick={() => void show(reauthenticate())}>Confirm it's you</button>
+      )}
+      {checkSession && <button onClick={() => void show(checkSession())}>Check</button>}
       <p role="status">{outcome}</p>
       <AuthState />
     </>

@@ -1,12 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  LogtoWindowError,
-  checkSession,
-  reauthenticate,
-  signInSilently,
-  signInWithPopup,
-} from '../../../src/core/index.js';
-import { createMockClient } from '../../../src/testing/index.js';
+import { LogtoWindowError } from '../../../src/core/index.js';
+import { createMockClient, mockSignInWindows } from '../../../src/testing/index.js';
 
 const now = () => 1_700_000_000;
 
@@ -14,10 +8,11 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('the mock client and signInWithPopup & co.', () => {
-  it('signInWithPopup(mock) signs the mock user in without opening a window, and is recorded', async () => {
+describe('mockSignInWindows(mock): signInWithPopup & co. for tests', () => {
+  it('signInWithPopup signs the mock user in without opening a window, and is recorded', async () => {
     const open = vi.spyOn(window, 'open');
     const mock = createMockClient({ user: { sub: 'u1', name: 'Ada' }, signedIn: false, now });
+    const { signInWithPopup } = mockSignInWindows(mock);
     const signedIn = vi.fn();
     mock.on('signedIn', signedIn);
 
@@ -37,20 +32,33 @@ describe('the mock client and signInWithPopup & co.', () => {
     const closed = new LogtoWindowError('popup_closed', 'The sign-in popup was closed');
     const mock = createMockClient({ errors: { signInWithPopup: closed } });
 
-    await expect(signInWithPopup(mock)).rejects.toBe(closed);
+    await expect(mockSignInWindows(mock).signInWithPopup(mock)).rejects.toBe(closed);
     expect(mock.getSnapshot().isAuthenticated).toBe(false);
+  });
+
+  it('closes a window opened beforehand with openSignInPopup, as the real functions do', async () => {
+    const mock = createMockClient({ user: { sub: 'u1' } });
+    const { signInWithPopup, reauthenticate } = mockSignInWindows(mock);
+    const opened = [{ close: vi.fn() }, { close: vi.fn() }];
+
+    await signInWithPopup(mock, {}, opened[0] as unknown as Window);
+    await reauthenticate(mock, {}, opened[1] as unknown as Window);
+
+    expect(opened.map((popup) => popup.close.mock.calls.length)).toEqual([1, 1]);
   });
 
   it('signInSilently follows signedInAtLogto: signs in with a Logto session, login_required without', async () => {
     const withSession = createMockClient({ user: { sub: 'u1' }, signedIn: false });
-    await expect(signInSilently(withSession)).resolves.toMatchObject({ claims: { sub: 'u1' } });
+    await expect(mockSignInWindows(withSession).signInSilently(withSession)).resolves.toMatchObject(
+      { claims: { sub: 'u1' } },
+    );
 
     const without = createMockClient({
       user: { sub: 'u1' },
       signedIn: false,
       signedInAtLogto: false,
     });
-    await expect(signInSilently(without)).rejects.toMatchObject({
+    await expect(mockSignInWindows(without).signInSilently(without)).rejects.toMatchObject({
       code: 'login_required',
       error: 'login_required',
     });
@@ -59,6 +67,7 @@ describe('the mock client and signInWithPopup & co.', () => {
 
   it('checkSession ends the session with reason signedOutElsewhere once the user signed out at Logto', async () => {
     const mock = createMockClient({ user: { sub: 'u1' } });
+    const { checkSession } = mockSignInWindows(mock);
     const signedOut = vi.fn();
     mock.on('signedOut', signedOut);
 
@@ -74,6 +83,7 @@ describe('the mock client and signInWithPopup & co.', () => {
   it('reauthenticate renews auth_time for a signed-in user and rejects when nobody is', async () => {
     let clock = 1_700_000_000;
     const mock = createMockClient({ user: { sub: 'u1' }, now: () => clock });
+    const { reauthenticate } = mockSignInWindows(mock);
     clock += 600;
 
     const { claims } = await reauthenticate(mock, { maxAge: 0 });
@@ -82,6 +92,19 @@ describe('the mock client and signInWithPopup & co.', () => {
     expect(mock.callsOf('reauthenticate')).toEqual([[{ maxAge: 0 }]]);
     await mock.signOut();
     await expect(reauthenticate(mock)).rejects.toMatchObject({ code: 'not_authenticated' });
+  });
+
+  it('acts only on the mock it was made for', async () => {
+    const mock = createMockClient({ user: { sub: 'u1' } });
+    const other = createMockClient({ user: { sub: 'u2' } });
+
+    await expect(mockSignInWindows(mock).checkSession(other)).rejects.toThrow(
+      'mockSignInWindows: called with another client than the mock it was made for',
+    );
+    expect(() => mockSignInWindows({ ...mock })).toThrow(
+      'mockSignInWindows takes a client made by createMockClient',
+    );
+    expect(other.calls).toEqual([]);
   });
 
   it('createSignInUrl returns a URL with the state, and signOutForReason passes its reason on', async () => {
