@@ -245,8 +245,9 @@ describe('session check and step-up on the demo', () => {
 
     // Another app (here: the IdP's own end-session page in another window) signs the user out.
     const elsewhere = await browser.newPage();
-    // The dev IdP's end-session page confirms itself (its form submits on load).
+    // Opened by no app, the dev IdP's end-session page asks for a click (logout CSRF).
     await elsewhere.goto(`${idp.issuer}/session/end`);
+    await elsewhere.click('button:has-text("Sign out")');
     await elsewhere.waitForSelector('text=You have been signed out');
     await authState(page, 'signed-in');
 

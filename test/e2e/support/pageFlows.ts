@@ -3,6 +3,13 @@
  * against {@link DriverWindow} so every engine runs the same steps. (`demoPage.ts` and
  * `fixturePage.ts` offer the same steps on a playwright Page for the Chromium-only scenarios.)
  */
+import { resolveConfig } from '../../../src/core/config/LogtoConfig.js';
+import {
+  defaultAppId,
+  defaultEndpoint,
+  defaultResources,
+  defaultScopes,
+} from '../../../demo/src/demoConfig.js';
 import type { DriverWindow } from './BrowserDriver.js';
 
 /** The seeded user the scenarios sign in as. */
@@ -49,16 +56,29 @@ export async function signInAtIdpOnly(
   origin: string,
   credentials = alice,
 ): Promise<void> {
+  // What the demo asks for, consented to (Logto answers a silent request for anything less with
+  // consent_required): another app's sign-in to the same Logto account would grant the same.
+  const demo = resolveConfig(
+    {
+      endpoint: defaultEndpoint,
+      appId: defaultAppId,
+      resources: defaultResources,
+      scopes: defaultScopes,
+    },
+    {},
+  );
   const authorize = new URL(`${issuer}/auth`);
-  authorize.search = new URLSearchParams({
-    client_id: 'demo-spa',
-    redirect_uri: `${origin}/callback`,
-    response_type: 'code',
-    scope: 'openid',
-    state: 'another-app',
-    code_challenge: 'x'.repeat(43),
-    code_challenge_method: 'S256',
-  }).toString();
+  authorize.search = new URLSearchParams([
+    ['client_id', demo.appId],
+    ['redirect_uri', `${origin}/callback`],
+    ['response_type', 'code'],
+    ['scope', demo.scopes.join(' ')],
+    ['prompt', 'consent'],
+    ...demo.resources.map((resource) => ['resource', resource]),
+    ['state', 'another-app'],
+    ['code_challenge', 'x'.repeat(43)],
+    ['code_challenge_method', 'S256'],
+  ]).toString();
   await win.goto(authorize.href);
   await submitIdpForm(win, credentials);
   await win.waitFor((callback) => location.href.startsWith(callback), {
