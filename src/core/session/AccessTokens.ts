@@ -70,8 +70,9 @@ export class AccessTokens {
     }
     const { refreshToken } = session;
     if (!refreshToken) {
+      // Not "expired": a silent sign-in (prompt=none) never brings a refresh token.
       throw new LogtoNotAuthenticatedError(
-        'The access token expired and there is no refresh token (sign in with offline_access and prompt=consent).',
+        'This session has no refresh token to get a new access token with: sign in again.',
       );
     }
     context.log?.('refresh', reason, { ...target });

@@ -60,17 +60,13 @@ export class AuthState {
     if (emit) this.#events.emit('signedIn', { claims, fromOtherTab: emit.fromOtherTab });
   }
 
-  /** The stored session was read and there is none; `error` is why, when reading failed. */
-  loadedWithoutSession(error?: LogtoError): void {
-    this.#set({ status: 'signedOut', ...(error ? { error } : {}) });
-  }
-
-  /** Something failed that has no caller to reject (reading storage for another tab's message). */
-  failed(error: LogtoError): void {
-    this.#set({
-      status: this.#snapshot.status === 'loading' ? 'signedOut' : this.#snapshot.status,
-      error,
-    });
+  /**
+   * Loading is over without a session, or something failed that has no caller to reject
+   * (reading storage for another tab's message): `error`, if any, shows in the snapshot.
+   */
+  settled(error?: LogtoError): void {
+    const { status } = this.#snapshot;
+    this.#set({ status: status === 'loading' ? 'signedOut' : status, ...(error && { error }) });
   }
 
   /** Stored tokens changed (a refresh here or in another tab). */

@@ -64,8 +64,7 @@ export class SessionController {
   ready(): Promise<void> {
     this.#ready ??= this.#start().catch((error: unknown) => {
       this.#ready = undefined;
-      if (error instanceof LogtoError) this.#deps.state.failed(error);
-      else this.#deps.state.loadedWithoutSession();
+      this.#deps.state.settled(error instanceof LogtoError ? error : undefined);
       throw error;
     });
     return this.#ready;
@@ -228,7 +227,7 @@ export class SessionController {
     // A storage failure here has no caller to reject: it shows in the snapshot instead.
     read.catch((error: unknown) => {
       this.#deps.context.log?.('error', 'tab message', { message });
-      if (error instanceof LogtoError) this.#deps.state.failed(error);
+      if (error instanceof LogtoError) this.#deps.state.settled(error);
     });
   }
 
@@ -243,9 +242,7 @@ export class SessionController {
     const session = await context.session.reload();
     if (generation !== this.#generation) return;
     if (!session || this.#ending) {
-      const loaded = (): void => {
-        if (state.snapshot.status === 'loading') state.loadedWithoutSession();
-      };
+      const loaded = (): void => state.settled();
       if (before.isAuthenticated) this.#showSignedOut(reason, fromOtherTab, undefined);
       // Once per page, the snapshot loading until it settles (no flash of a signed-out UI).
       else if (!(this.#firstMiss && !this.#ending && this.#deps.trySilentSignIn(loaded))) loaded();
