@@ -36,13 +36,18 @@ export class MockCallbackHandler {
   }
 
   async #handleOnce(url: string): Promise<SignInCallbackResult> {
+    const session = this.#session;
+    // Like the client, not while loading (single sign-on on load lands its callback then).
+    if (session.snapshot.status !== 'loading') session.update({ status: 'handlingCallback' });
     try {
       // An injected error fails the callback like a real failure: it lands in the snapshot too.
       this.#enter(url);
       await Promise.resolve();
       checkCallbackUrl(url);
     } catch (error) {
-      this.#session.update({ error: error as LogtoError });
+      // Back to the session there was, if any, with the error.
+      const status = session.snapshot.idTokenClaims ? 'signedIn' : 'signedOut';
+      session.update({ status, error: error as LogtoError });
       throw error;
     }
     this.#session.signInAs();

@@ -1,6 +1,5 @@
 import type { AuthSnapshot } from '../core/session/AuthSnapshot.js';
 import {
-  LogtoConfigError,
   decodeJwtClaims,
   type AccessTokenClaims,
   type IdTokenClaims,
@@ -13,6 +12,7 @@ import {
   type SignInUrlOptions,
   type UserInfoResponse,
 } from '../core/index.js';
+import { parseHttpUrl } from '../core/config/LogtoConfig.js';
 import { looksLikeCallback } from '../core/signin/looksLikeCallback.js';
 import { createUnsignedJwt } from './createUnsignedJwt.js';
 import { MockCallbackHandler } from './MockCallbackHandler.js';
@@ -21,7 +21,6 @@ import { mockUserInfo } from './mockClaims.js';
 import { MockSession } from './MockSession.js';
 import { mockWindowHosts } from './mockWindowHosts.js';
 import type {
-  MockAccessToken,
   MockCall,
   MockClientOptions,
   MockedApi,
@@ -53,8 +52,9 @@ export class MockClient implements MockLogtoClient {
     mockWindowHosts.set(this, {
       enter: (method, args) => this.#enter(method, args),
       snapshot: () => this.#session.snapshot,
+      hasSession: () => this.#session.hasSession,
       signInFresh: () => this.#session.signInFresh(),
-      endSession: (reason) => this.endSession({ reason }),
+      endSession: (reason) => this.#session.endSession({ reason }),
       signedInAtLogto: () => this.#session.signedInAtLogto,
     });
   }
@@ -72,19 +72,16 @@ export class MockClient implements MockLogtoClient {
   async signIn(options: string | SignInOptions): Promise<void> {
     this.#enter('signIn', [options]);
     const resolved = typeof options === 'string' ? { redirectUri: options } : options;
-    if (typeof resolved.redirectUri !== 'string' || !URL.canParse(resolved.redirectUri)) {
-      throw new LogtoConfigError('redirectUri', 'must be an absolute URL');
-    }
+    parseHttpUrl('redirectUri', resolved.redirectUri);
     // Like the real client: leaving for sign-in forgets the current session unless told not to.
-    if ((resolved.clearTokens ?? true) && this.#session.snapshot.isAuthenticated)
-      this.endSession({ reason: 'cleared' });
+    if ((resolved.clearTokens ?? true) && this.#session.hasSession)
+      this.#session.endSession({ reason: 'cleared' });
     await Promise.resolve();
   }
 
   async createSignInUrl(options: SignInUrlOptions): Promise<SignInRequest> {
     this.#enter('createSignInUrl', [options]);
-    if (typeof options.redirectUri !== 'string' || !URL.canParse(options.redirectUri))
-      throw new LogtoConfigError('redirectUri', 'must be an absolute URL');
+    parseHttpUrl('redirectUri', options.redirectUri);
     await Promise.resolve();
     this.#requests += 1;
     const state = `mock-state-${this.#requests}`;
@@ -112,13 +109,16 @@ export class MockClient implements MockLogtoClient {
   async signOut(postLogoutRedirectUri?: string): Promise<void> {
     this.#enter('signOut', [postLogoutRedirectUri]);
     await Promise.resolve();
-    this.endSession({ reason: 'signOut' });
+    // Logto compares it with the registered URIs exactly, so the client refuses a relative one.
+    if (postLogoutRedirectUri !== undefined)
+      parseHttpUrl('postLogoutRedirectUri', postLogoutRedirectUri);
+    return this.#session.signOut();
   }
 
   async isAuthenticated(): Promise<boolean> {
     this.#enter('isAuthenticated', []);
     await Promise.resolve();
-    return this.#session.snapshot.isAuthenticated;
+    return this.#session.hasSession;
   }
 
   async getIdToken(): Promise<string> {
@@ -164,7 +164,7 @@ export class MockClient implements MockLogtoClient {
       (await this.#token(resource, organizationId)) === rejectedToken
     ) {
       this.#session.tokens.replace(resource, organizationId, undefined, subject);
-      this.#session.events.emit('tokenRefreshed', { resource, organizationId });
+      this.#session.refreshed(resource, organizationId);
     }
     return this.#token(resource, organizationId);
   }
@@ -197,16 +197,16 @@ export class MockClient implements MockLogtoClient {
   async clearAllTokens(): Promise<void> {
     this.#enter('clearAllTokens', []);
     await Promise.resolve();
-    this.endSession({ reason: 'cleared' });
+    this.#session.endSession({ reason: 'cleared' });
   }
 
   async signOutForReason(
     reason: LogtoEvents['signedOut']['reason'],
     postLogoutRedirectUri?: string,
   ): Promise<boolean> {
-    const wasAuthenticated = this.#session.snapshot.isAuthenticated;
+    const wasAuthenticated = this.#session.hasSession;
     // Like the real client: the snapshot flips before the first await.
-    this.endSession({ reason });
+    this.#session.endSession({ reason });
     this.#enter('signOutForReason', [reason, postLogoutRedirectUri]);
     await Promise.resolve();
     return wasAuthenticated;
@@ -245,10 +245,9 @@ export class MockClient implements MockLogtoClient {
     this.#session.signInAs(user);
   }
 
-  endSession(
-    options: { reason?: LogtoEvents['signedOut']['reason']; fromOtherTab?: boolean } = {},
-  ): void {
-    this.#session.endSession(options);
+  endSession(options: Parameters<MockLogtoClient['endSession']>[0] = {}): void {
+    // The test's word: it also ends a sign-out under way, as a page that stayed would.
+    this.#session.endSession({ ...options, force: true });
   }
 
   setSignedInAtLogto(signedIn: boolean): void {
@@ -263,13 +262,7 @@ export class MockClient implements MockLogtoClient {
     this.#log.setError(method, error);
   }
 
-  simulateRefresh(
-    target: {
-      resource?: string | undefined;
-      organizationId?: string | undefined;
-      token?: MockAccessToken | undefined;
-    } = {},
-  ): void {
+  simulateRefresh(target: Parameters<MockLogtoClient['simulateRefresh']>[0] = {}): void {
     this.#session.simulateRefresh(target);
   }
 
@@ -290,7 +283,11 @@ export class MockClient implements MockLogtoClient {
   ): void {
     const failure = this.#log.enter(method, args, family);
     if (!failure) return;
-    if (failure.target) this.#session.afterTokenError(failure.error, ...failure.target);
+    if (failure.target) {
+      // Like the client: a token read fails otherwise only once it is sure to have a session.
+      this.#session.admit(...failure.target);
+      this.#session.afterTokenError(failure.error, ...failure.target);
+    }
     throw failure.error;
   }
 

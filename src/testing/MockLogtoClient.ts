@@ -143,7 +143,9 @@ export interface MockLogtoClient extends LogtoClientLike {
   /**
    * Ends the session at once, as a sign-out (default), an expired grant (`reason: 'expired'`,
    * which also sets the snapshot's `error` to a `LogtoSessionExpiredError`) or another tab would.
-   * Emits `signedOut` when someone was signed in.
+   * Emits `signedOut` when someone was signed in. During a `signOut()`, which keeps the user on
+   * screen (`isSigningOut`) for 10 s as the client does when the page does not leave, this shows
+   * signed out at once.
    */
   endSession(options?: {
     reason?: LogtoEvents['signedOut']['reason'];

@@ -5,6 +5,7 @@ import {
   type SnapshotFields,
 } from '../core/session/AuthSnapshot.js';
 import { Emitter } from '../core/session/Emitter.js';
+import { signOutLeaveTimeoutMs } from '../core/session/SignOut.js';
 import { resolveConfig } from '../core/config/LogtoConfig.js';
 import {
   LogtoNotAuthenticatedError,
@@ -38,8 +39,14 @@ export class MockSession {
   readonly #now: () => number;
   readonly #listeners = new Set<() => void>();
   #snapshot: AuthSnapshot;
-  /** The session's claims, kept while the snapshot shows `loading`. */
+  /**
+   * The session's claims: kept while the snapshot shows `loading`, gone while it shows
+   * `signingOut` (the real client's session leaves storage before the page leaves).
+   */
   #claims: IdTokenClaims | undefined;
+  /** The `signOut()` under way, until the page would have left; a second call joins it. */
+  #signingOut: Promise<void> | undefined;
+  #leaveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: MockClientOptions) {
     this.#options = options;
@@ -81,9 +88,10 @@ export class MockSession {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Forgets the subscribers (the client's `dispose`). */
+  /** Forgets the subscribers and stops the sign-out timer (the client's `dispose`). */
   unsubscribeAll(): void {
     this.#listeners.clear();
+    clearTimeout(this.#leaveTimer);
   }
 
   /** Adds a check every token read must pass; returns its remover. */
@@ -114,20 +122,48 @@ export class MockSession {
     this.update({ tokenRevision: this.#snapshot.tokenRevision + 1 });
   }
 
-  /** The signed-in user's claims. @throws LogtoNotAuthenticatedError when signed out */
-  requireClaims(): IdTokenClaims {
-    const claims = this.#snapshot.idTokenClaims;
-    if (!this.#snapshot.isAuthenticated || !claims) throw new LogtoNotAuthenticatedError();
-    return claims;
+  /** Whether there is a session to read (not while loading, nor once `signOut()` started). */
+  get hasSession(): boolean {
+    return this.#claims !== undefined && this.#snapshot.status !== 'loading';
   }
 
-  /** The token for (resource, organization), refused like the client's when it cannot be had. */
-  async token(resource: string | undefined, organizationId: string | undefined): Promise<string> {
+  /** The signed-in user's claims. @throws LogtoNotAuthenticatedError when there is no session */
+  requireClaims(): IdTokenClaims {
+    if (!this.hasSession || !this.#claims) throw new LogtoNotAuthenticatedError();
+    return this.#claims;
+  }
+
+  /**
+   * What the client checks before a token read can go anywhere, in its order: the target, the
+   * session checks, a session. Only then can the read fail otherwise.
+   */
+  admit(resource: string | undefined, organizationId: string | undefined): IdTokenClaims {
     this.tokens.validate(resource, organizationId);
     for (const check of this.#checks)
       if (!check()) throw new LogtoNotAuthenticatedError('The session has ended.');
+    return this.requireClaims();
+  }
+
+  /**
+   * The token for (resource, organization), refused like the client's when it cannot be had.
+   * Like the client, only the userinfo token comes with the sign-in: the first token for an API
+   * or an organization is a refresh, announced like one.
+   */
+  async token(resource: string | undefined, organizationId: string | undefined): Promise<string> {
+    const claims = this.admit(resource, organizationId);
     await Promise.resolve();
-    return this.tokens.issue(resource, organizationId, this.requireClaims());
+    const refresh =
+      (resource !== undefined || organizationId !== undefined) &&
+      !this.tokens.has(resource, organizationId);
+    const token = this.tokens.issue(resource, organizationId, claims);
+    if (refresh) this.refreshed(resource, organizationId);
+    return token;
+  }
+
+  /** A token was replaced: a new token revision, then `tokenRefreshed`, as the client does. */
+  refreshed(resource: string | undefined, organizationId: string | undefined): void {
+    this.bumpTokens();
+    this.events.emit('tokenRefreshed', { resource, organizationId });
   }
 
   /** Replaces a token as a refresh would; see `MockLogtoClient.simulateRefresh`. */
@@ -138,8 +174,25 @@ export class MockSession {
   }): void {
     const { resource, organizationId, token } = target;
     this.tokens.replace(resource, organizationId, token, this.subject);
-    this.bumpTokens();
-    this.events.emit('tokenRefreshed', { resource, organizationId });
+    this.refreshed(resource, organizationId);
+  }
+
+  /**
+   * `signOut()` as the client does it when the page does not leave (the mock never navigates):
+   * the session is gone at once, the snapshot keeps the user with `signingOut` (so that guards
+   * do not sign in again), and shows signed out after the client's leave timeout.
+   */
+  signOut(): Promise<void> {
+    this.#signingOut ??= this.#signOut();
+    return this.#signingOut;
+  }
+
+  async #signOut(): Promise<void> {
+    this.update({ status: 'signingOut' });
+    this.tokens.clear();
+    this.#claims = undefined;
+    await Promise.resolve();
+    this.#leaveTimer = setTimeout(() => this.#showSignedOut('signOut'), signOutLeaveTimeoutMs);
   }
 
   /** Signs `user` in (default: the user of the options); see `MockLogtoClient.signInAs`. */
@@ -165,18 +218,40 @@ export class MockSession {
     return this.requireClaims();
   }
 
-  /** Ends the session; see `MockLogtoClient.endSession`. */
+  /**
+   * Ends the session. While `signOut()` is leaving the page, the client shows no other end of the
+   * session: only `force` (the test control `MockLogtoClient.endSession`) shows it, ending the
+   * sign-out as a page that stayed would.
+   */
   endSession(
-    options: { reason?: LogtoEvents['signedOut']['reason']; fromOtherTab?: boolean } = {},
+    options: {
+      reason?: LogtoEvents['signedOut']['reason'];
+      fromOtherTab?: boolean;
+      error?: LogtoError | undefined;
+      force?: boolean;
+    } = {},
   ): void {
-    const { reason = 'signOut', fromOtherTab = false } = options;
-    const wasAuthenticated = this.#snapshot.isAuthenticated;
+    const { reason = 'signOut', fromOtherTab = false, force = false } = options;
     this.tokens.clear();
     this.#claims = undefined;
+    if (this.#snapshot.status === 'signingOut' && !force) return;
+    const error =
+      options.error ?? (reason === 'expired' ? new LogtoSessionExpiredError(undefined) : undefined);
+    this.#showSignedOut(reason, fromOtherTab, error);
+  }
+
+  #showSignedOut(
+    reason: LogtoEvents['signedOut']['reason'],
+    fromOtherTab = false,
+    error?: LogtoError,
+  ): void {
+    clearTimeout(this.#leaveTimer);
+    this.#signingOut = undefined;
+    const wasAuthenticated = this.#snapshot.isAuthenticated;
     this.update({
       status: 'signedOut',
       idTokenClaims: undefined,
-      error: reason === 'expired' ? new LogtoSessionExpiredError(undefined) : undefined,
+      error,
       tokenRevision: this.#snapshot.tokenRevision + 1,
     });
     if (wasAuthenticated) this.events.emit('signedOut', { reason, fromOtherTab });
@@ -188,17 +263,9 @@ export class MockSession {
     resource: string | undefined,
     organizationId: string | undefined,
   ): void {
-    if (!this.#snapshot.isAuthenticated) return;
+    if (!this.hasSession) return;
     if (error instanceof LogtoSessionExpiredError) {
-      this.tokens.clear();
-      this.#claims = undefined;
-      this.update({
-        status: 'signedOut',
-        idTokenClaims: undefined,
-        error,
-        tokenRevision: this.#snapshot.tokenRevision + 1,
-      });
-      this.events.emit('signedOut', { reason: 'expired', fromOtherTab: false });
+      this.endSession({ reason: 'expired', error });
     } else if (error.code !== 'config_invalid' && error.code !== 'not_authenticated') {
       this.events.emit('refreshFailed', { resource, organizationId, error });
     }

@@ -89,7 +89,12 @@ export class MockTokenStore {
     return token;
   }
 
-  /** Replaces one token; `undefined` builds a new one on the next read. */
+  /** Whether a token for (resource, organization) is held. */
+  has(resource: string | undefined, organizationId: string | undefined): boolean {
+    return this.#tokens.has(tokenKey(resource, organizationId));
+  }
+
+  /** Replaces one token; `undefined`: with the configured one, or a newly built one. */
   replace(
     resource: string | undefined,
     organizationId: string | undefined,
@@ -97,7 +102,8 @@ export class MockTokenStore {
     subject: string,
   ): void {
     const key = tokenKey(resource, organizationId);
-    if (token === undefined) this.#tokens.delete(key);
+    this.#tokens.delete(key);
+    if (token === undefined) this.get(resource, organizationId, subject);
     else this.#tokens.set(key, this.#build(token, resource, organizationId, subject));
   }
 

@@ -73,9 +73,9 @@ export function mockSignInWindows(mock: MockLogtoClient): MockSignInWindows {
       const mocked = on(client);
       mocked.enter('signInSilently', [options ?? {}]);
       await Promise.resolve();
-      const { isAuthenticated, idTokenClaims } = mocked.snapshot();
+      const { idTokenClaims } = mocked.snapshot();
       const postRedirectUri = options?.postRedirectUri;
-      if (isAuthenticated && idTokenClaims) return { postRedirectUri, claims: idTokenClaims };
+      if (mocked.hasSession() && idTokenClaims) return { postRedirectUri, claims: idTokenClaims };
       if (!mocked.signedInAtLogto())
         throw new LogtoWindowError('login_required', 'Not signed in at Logto', 'login_required');
       return { postRedirectUri, claims: mocked.signInFresh() };
@@ -85,7 +85,7 @@ export function mockSignInWindows(mock: MockLogtoClient): MockSignInWindows {
       mocked.enter('checkSession', [options ?? {}]);
       await Promise.resolve();
       if (mocked.signedInAtLogto()) return true;
-      if (mocked.snapshot().isAuthenticated) mocked.endSession('signedOutElsewhere');
+      if (mocked.hasSession()) mocked.endSession('signedOutElsewhere');
       return false;
     },
     reauthenticate: async (client, options, opened) => {

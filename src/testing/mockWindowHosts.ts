@@ -6,6 +6,8 @@ export interface MockWindowHost {
   /** Records the call and throws the error configured for it. */
   enter<K extends MockMethodName>(method: K, args: Parameters<MockedApi[K]>): void;
   snapshot(): AuthSnapshot;
+  /** Whether there is a session to read (the client's `isAuthenticated()`). */
+  hasSession(): boolean;
   /** Signs the mock's user in with a fresh `auth_time`; returns the claims. */
   signInFresh(): IdTokenClaims;
   endSession(reason: 'signedOutElsewhere'): void;

@@ -3,13 +3,10 @@ import {
   LogtoCallbackError,
   LogtoClient,
   LogtoConfigError,
-  LogtoError,
   LogtoNetworkError,
-  LogtoNotAuthenticatedError,
   LogtoResponseError,
   LogtoSessionExpiredError,
   LogtoTokenEndpointError,
-  MemoryStorage,
   buildOrganizationUrn,
   decodeJwtClaims,
   type LogtoEvents,
@@ -61,66 +58,7 @@ describe('createMockClient: the same public surface as LogtoClient', () => {
   });
 });
 
-// The contracts a component can observe, checked on the real client (signed out, memory storage,
-// a fetch that fails the test) and on the mock alike.
-describe.each([
-  {
-    name: 'LogtoClient',
-    create: () =>
-      new LogtoClient(
-        { endpoint: 'https://tenant.logto.app', appId: 'app', resources: [api] },
-        {
-          storage: new MemoryStorage(),
-          fetch: () => Promise.reject(new Error('no network in this test')),
-          navigate: () => undefined,
-        },
-      ),
-  },
-  { name: 'createMockClient', create: () => createMockClient() },
-])('signed out, $name', ({ create }) => {
-  it('answers signed out, rejecting token reads with not_authenticated', async () => {
-    const client: LogtoClientLike = create();
-    expect(await client.isAuthenticated()).toBe(false);
-    for (const read of [
-      () => client.getAccessToken(api),
-      () => client.getAccessToken(),
-      () => client.getOrganizationToken('acme'),
-      () => client.getIdToken(),
-      () => client.getIdTokenClaims(),
-      () => client.getRefreshToken(),
-    ]) {
-      const error = await rejectionOf(read());
-      expect(error).toBeInstanceOf(LogtoNotAuthenticatedError);
-      expect((error as LogtoError).code).toBe('not_authenticated');
-    }
-    client.dispose();
-  });
-
-  it('rejects a bad resource or organization with a config error, never throwing synchronously', async () => {
-    const client: LogtoClientLike = create();
-    const badResource = client.getAccessToken('not a uri');
-    const badOrganization = client.getOrganizationToken('');
-    expect(await rejectionOf(badResource)).toBeInstanceOf(LogtoConfigError);
-    expect(await rejectionOf(badOrganization)).toBeInstanceOf(LogtoConfigError);
-    client.dispose();
-  });
-
-  it('keeps one snapshot object until something changes', async () => {
-    const client: LogtoClientLike = create();
-    const seen: unknown[] = [];
-    const unsubscribe = client.subscribe(() => seen.push(client.getSnapshot()));
-    await client.isAuthenticated();
-    const snapshot = client.getSnapshot();
-    expect(snapshot.isLoading).toBe(false);
-    expect(client.getSnapshot()).toBe(snapshot);
-    await client.isAuthenticated();
-    expect(client.getSnapshot()).toBe(snapshot);
-    // Each notification came with a new snapshot.
-    expect(new Set(seen).size).toBe(seen.length);
-    unsubscribe();
-    client.dispose();
-  });
-});
+// The contracts shared with the real client, state by state: clientContract.test.ts.
 
 describe('createMockClient, signed in', () => {
   it('hands out the user as verified ID-token claims and a decodable ID token', async () => {
@@ -224,7 +162,7 @@ describe('createMockClient, signed in', () => {
 });
 
 describe('createMockClient: state changes', () => {
-  it('notifies subscribers once per real change, with a new snapshot each time', async () => {
+  it('notifies subscribers once per real change, with a new snapshot each time', () => {
     const mock = createMockClient();
     const listener = vi.fn();
     const unsubscribe = mock.subscribe(listener);
@@ -242,7 +180,7 @@ describe('createMockClient: state changes', () => {
     expect(signedIn.tokenRevision).toBeGreaterThan(signedOut.tokenRevision);
     expect(Object.isFrozen(signedIn)).toBe(true);
 
-    await mock.signOut('http://localhost:3000/');
+    mock.endSession();
     expect(listener).toHaveBeenCalledTimes(2);
     expect(mock.getSnapshot()).toMatchObject({ isAuthenticated: false, idTokenClaims: undefined });
 

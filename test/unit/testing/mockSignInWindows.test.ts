@@ -90,7 +90,7 @@ describe('mockSignInWindows(mock): signInWithPopup & co. for tests', () => {
 
     expect(claims.auth_time).toBe(clock);
     expect(mock.callsOf('reauthenticate')).toEqual([[{ maxAge: 0 }]]);
-    await mock.signOut();
+    mock.endSession();
     await expect(reauthenticate(mock)).rejects.toMatchObject({ code: 'not_authenticated' });
   });
 
