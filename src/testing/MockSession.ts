@@ -192,7 +192,11 @@ export class MockSession {
     this.tokens.clear();
     this.#claims = undefined;
     await Promise.resolve();
-    this.#leaveTimer = setTimeout(() => this.#showSignedOut('signOut'), signOutLeaveTimeoutMs);
+    // The page stayed: signed out, unless a sign-in happened meanwhile.
+    this.#leaveTimer = setTimeout(() => {
+      this.#signingOut = undefined;
+      if (this.#snapshot.status === 'signingOut') this.#showSignedOut('signOut');
+    }, signOutLeaveTimeoutMs);
   }
 
   /** Signs `user` in (default: the user of the options); see `MockLogtoClient.signInAs`. */

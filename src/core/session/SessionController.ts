@@ -166,7 +166,9 @@ export class SessionController {
 
   /** `signOut()` is over but the page stayed (blocked navigation, an app's `navigate`). */
   signOutSettled(): void {
-    this.#showSignedOut('signOut', false, undefined, true);
+    // Unless a sign-in here or in another tab replaced the session meanwhile.
+    if (this.#deps.state.snapshot.status === 'signingOut')
+      this.#showSignedOut('signOut', false, undefined, true);
   }
 
   // ---- internals ----------------------------------------------------------------------------

@@ -442,6 +442,18 @@ describe.each(sides)('signing out, $name', ({ create }) => {
     expect(await outcomeOf(side.client.getIdTokenClaims())).toBe('not_authenticated');
   });
 
+  it('keeps a session signed in meanwhile when the leave timeout passes', async () => {
+    await side.client.signOut(home);
+    await signIn(side);
+    changes();
+
+    await vi.advanceTimersByTimeAsync(signOutLeaveTimeoutMs);
+
+    expect(changes()).toEqual([]);
+    expect(side.client.getSnapshot().status).toBe('signedIn');
+    expect(await side.client.isAuthenticated()).toBe(true);
+  });
+
   it('rejects a relative post-logout URI with config_invalid, changing nothing', async () => {
     const snapshot = side.client.getSnapshot();
 
