@@ -35,7 +35,7 @@ export class SessionClient {
   protected readonly session: SessionController;
   readonly #refresher: ProactiveRefresher;
   readonly #events = new Emitter();
-  readonly #state = new AuthState(this.#events);
+  readonly #state: AuthState;
   readonly #tokens: AccessTokens;
   readonly #checks = new Set<() => boolean>();
   #disposed = false;
@@ -51,6 +51,7 @@ export class SessionClient {
   constructor(config: LogtoConfig, options: ClientSettings) {
     this.config = resolveConfig(config, options);
     const context = (this.context = createClientContext(this.config, options));
+    this.#state = new AuthState(this.#events, context.hint?.read());
     const { now, log } = context;
     this.#refresher = new ProactiveRefresher({
       refresh: (target) => this.#token(target),

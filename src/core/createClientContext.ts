@@ -3,6 +3,7 @@ import { postForm } from './protocol/http.js';
 import { resolveLogger } from './config/logger.js';
 import type { ClientSettings, ResolvedConfig } from './config/LogtoConfig.js';
 import { ProviderMetadata } from './protocol/ProviderMetadata.js';
+import { SessionHint } from './session/SessionHint.js';
 import { SessionStore } from './session/SessionStore.js';
 import { createDefaultStorage } from './storage/createDefaultStorage.js';
 import { parseTokenResponse } from './protocol/tokenResponse.js';
@@ -43,6 +44,8 @@ export function createClientContext(
     session: new SessionStore(storage, prefix, issuer, appId),
     storage,
     keyPrefix: prefix,
+    // Only with the default storage: an app that brings its own decides where things are kept.
+    hint: options.storage || typeof window === 'undefined' ? undefined : new SessionHint(prefix),
     requestTokens: async (params) => {
       const { token_endpoint } = await metadata.getDiscovery();
       const body = await postForm(http, 'token', token_endpoint, { client_id: appId, ...params });

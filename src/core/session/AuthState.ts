@@ -17,10 +17,17 @@ import type { SignOutReason } from './TabSync.js';
 export class AuthState {
   readonly #listeners = new Set<() => void>();
   readonly #events: Emitter;
-  #snapshot: AuthSnapshot = initialSnapshot;
+  #snapshot: AuthSnapshot;
 
-  constructor(events: Emitter) {
+  /**
+   * @param hint the claims of the session last seen on this browser: the first snapshot shows it
+   *   signed in at once (storage confirms or corrects it right after)
+   */
+  constructor(events: Emitter, hint?: IdTokenClaims) {
     this.#events = events;
+    this.#snapshot = hint
+      ? patchSnapshot(initialSnapshot, { status: 'signedIn', idTokenClaims: hint })
+      : initialSnapshot;
   }
 
   /** The current snapshot; the same object until something changes. */

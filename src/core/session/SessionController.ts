@@ -19,7 +19,7 @@ export interface RefreshSchedule {
 
 /** What a {@link SessionController} works with. */
 export interface SessionControllerDeps {
-  context: Pick<ClientContext, 'config' | 'session' | 'log'>;
+  context: Pick<ClientContext, 'config' | 'session' | 'log' | 'hint'>;
   lock: RefreshLock;
   state: AuthState;
   events: Emitter;
@@ -115,6 +115,7 @@ export class SessionController {
     const previous = this.current?.claims.sub;
     const stored = await this.withLock(() => session.save(session.create(fields)));
     if (previous !== stored.claims.sub) this.#deps.refresher.reset();
+    this.#remember();
     this.#post('signed-in');
     this.#deps.state.signedIn(stored.claims, { fromOtherTab: false });
     this.#deps.refresher.schedule();
@@ -141,6 +142,7 @@ export class SessionController {
         await session.clear();
         return current;
       });
+      this.#remember();
       this.#post(`signed-out:${reason}`);
       this.#deps.refresher.reset();
       return stored;
@@ -186,6 +188,7 @@ export class SessionController {
     switch (outcome.kind) {
       case 'refreshed':
         await context.session.save(outcome.session);
+        this.#remember();
         context.log?.('refresh', 'stored', { ...target });
         this.#announceTokens();
         events.emit('tokenRefreshed', { resource, organizationId });
@@ -198,6 +201,7 @@ export class SessionController {
         throw outcome.error;
       case 'expired':
         await context.session.clear();
+        this.#remember();
         this.#post('signed-out:expired');
         this.#deps.refresher.reset();
         this.#showSignedOut('expired', false, outcome.error);
@@ -206,6 +210,11 @@ export class SessionController {
         events.emit('refreshFailed', { resource, organizationId, error: outcome.error });
         throw outcome.error;
     }
+  }
+
+  /** Keeps the hint for the next page load in step with the session. */
+  #remember(): void {
+    this.#deps.context.hint?.write(this.current?.claims);
   }
 
   #announceTokens(): void {
@@ -243,6 +252,7 @@ export class SessionController {
     const before = state.snapshot;
     const session = await context.session.reload();
     if (generation !== this.#generation) return;
+    this.#remember();
     if (!session || this.#ending) {
       const loaded = (): void => state.settled();
       if (before.isAuthenticated) this.#showSignedOut(reason, fromOtherTab, undefined);
