@@ -16,8 +16,15 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Lets pending promises and effects run. */
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 30)));
+/**
+ * Waits until every call `spy` recorded so far has settled, inside `act` so that React has
+ * rendered what followed.
+ */
+async function callsSettled(spy: { mock: { results: { value: unknown }[] } }) {
+  await act(async () => {
+    await Promise.allSettled(spy.mock.results.map((result) => result.value));
+  });
+}
 
 function at(path: string): void {
   window.history.replaceState(null, '', path);
@@ -45,6 +52,8 @@ function heldSilentAttempt() {
     mock,
     attempts: () => attempts.mock.calls.length,
     settle: (outcome: 'signed-in' | LogtoWindowError) => settleAttempt(outcome),
+    /** Resolves once the attempts have settled and React has rendered what followed. */
+    settled: () => callsSettled(attempts),
   };
 }
 
@@ -55,6 +64,7 @@ describe('<Protected silent>', () => {
   it('signs in a visitor who has a Logto session: children, no redirect, one attempt under StrictMode', async () => {
     at('/orders');
     const mock = createMockClient({ user: { name: 'Ada' }, signedIn: false });
+    const attempts = vi.spyOn(mock, 'signInSilently');
     renderStrict(
       <MockLogtoProvider client={mock}>
         <Protected silent fallback={<p>Checking…</p>}>
@@ -65,7 +75,7 @@ describe('<Protected silent>', () => {
     expect(screen.getByText('Checking…')).toBeTruthy();
 
     await screen.findByText(/^secret/);
-    await settle();
+    await callsSettled(attempts);
     expect(mock.callsOf('signInSilently')).toHaveLength(1);
     expect(mock.callsOf('signIn')).toEqual([]);
     expect(mock.getSnapshot().idTokenClaims?.name).toBe('Ada');
@@ -74,6 +84,7 @@ describe('<Protected silent>', () => {
   it('falls back to one redirect, back to this page, when Logto answers login_required', async () => {
     at('/orders/7?tab=items');
     const mock = createMockClient({ signedInAtLogto: false });
+    const signIn = vi.spyOn(mock, 'signIn');
     renderStrict(
       <MockLogtoProvider client={mock}>
         <Protected silent fallback={<p>Redirecting…</p>}>
@@ -83,7 +94,7 @@ describe('<Protected silent>', () => {
     );
 
     await waitFor(() => expect(mock.callsOf('signIn')).toHaveLength(1));
-    await settle();
+    await callsSettled(signIn);
     expect(mock.callsOf('signInSilently')).toHaveLength(1);
     expect(mock.callsOf('signIn')).toEqual([
       [{ redirectUri: 'http://localhost:3000/callback', postRedirectUri: '/orders/7?tab=items' }],
@@ -127,13 +138,13 @@ describe('<Protected silent>', () => {
       </MockLogtoProvider>,
     );
     expect((await screen.findByRole('alert')).textContent).toBe('callback_error_response');
-    await settle();
     expect(mock.callsOf('signIn')).toEqual([]);
     expect(mock.callsOf('signInSilently')).toHaveLength(1);
   });
 
   it('with redirect={false}: tries once, then keeps the fallback without redirecting', async () => {
     const mock = createMockClient({ signedInAtLogto: false });
+    const attempts = vi.spyOn(mock, 'signInSilently');
     renderStrict(
       <MockLogtoProvider client={mock}>
         <Protected silent redirect={false} fallback={<button>Sign in</button>}>
@@ -142,13 +153,13 @@ describe('<Protected silent>', () => {
       </MockLogtoProvider>,
     );
     await waitFor(() => expect(mock.callsOf('signInSilently')).toHaveLength(1));
-    await settle();
+    await callsSettled(attempts);
     expect(mock.callsOf('signIn')).toEqual([]);
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
   });
 
   it('does not redirect when the page moved on (unmounted) before Logto answered', async () => {
-    const { mock, attempts, settle: answer } = heldSilentAttempt();
+    const { mock, attempts, settle: answer, settled } = heldSilentAttempt();
     function Page() {
       const [open, setOpen] = useState(true);
       return (
@@ -173,14 +184,14 @@ describe('<Protected silent>', () => {
 
     act(() => screen.getByRole('button', { name: 'Go home' }).click());
     answer(loginRequired());
-    await settle();
+    await settled();
 
     expect(screen.getByText('home')).toBeTruthy();
     expect(mock.callsOf('signIn')).toEqual([]);
   });
 
   it('does not redirect when another tab signed in while Logto was being asked', async () => {
-    const { mock, attempts, settle: answer } = heldSilentAttempt();
+    const { mock, attempts, settle: answer, settled } = heldSilentAttempt();
     renderStrict(
       <MockLogtoProvider client={mock}>
         <Protected silent>
@@ -192,7 +203,7 @@ describe('<Protected silent>', () => {
 
     act(() => mock.signInAs({ name: 'Grace' }));
     answer(loginRequired());
-    await settle();
+    await settled();
 
     expect(screen.getByText('secret')).toBeTruthy();
     expect(mock.callsOf('signIn')).toEqual([]);
@@ -210,12 +221,12 @@ describe('<Protected silent>', () => {
         </Protected>
       </MockLogtoProvider>,
     );
-    await settle();
-    expect(attempts()).toBe(1);
+    await waitFor(() => expect(attempts()).toBe(1));
 
     act(() => answer('signed-in'));
     await screen.findByText('left');
     expect(screen.getByText('right')).toBeTruthy();
+    expect(attempts()).toBe(1);
     expect(mock.callsOf('signIn')).toEqual([]);
   });
 
@@ -229,16 +240,27 @@ describe('<Protected silent>', () => {
         </Protected>
       </MockLogtoProvider>,
     );
-    await settle();
+    // The client takes the address for a sign-in callback: the question <Protected> asked when
+    // it mounted, answered here after it.
+    let pending = false;
+    await act(async () => {
+      pending = await mock.isSignInRedirected(window.location.href);
+    });
+    expect(pending).toBe(true);
     expect(mock.callsOf('signInSilently')).toEqual([]);
     expect(mock.callsOf('signIn')).toEqual([]);
   });
 
   it('with a real client and Logto on another site: no iframe, straight to the redirect', async () => {
     at('/reports');
-    const { wrapper: Wrapper, navigations } = createTestClient({
+    const {
+      client,
+      wrapper: Wrapper,
+      navigations,
+    } = createTestClient({
       signInWindows: { signInSilently },
     });
+    const signIn = vi.spyOn(client, 'signIn');
     renderStrict(
       <Wrapper>
         <Protected silent>
@@ -247,7 +269,7 @@ describe('<Protected silent>', () => {
       </Wrapper>,
     );
     await waitFor(() => expect(navigations).toHaveLength(1));
-    await settle();
+    await callsSettled(signIn);
     expect(navigations).toHaveLength(1);
     expect(new URL(navigations[0] ?? '').pathname).toBe('/oidc/auth');
     expect(document.querySelectorAll('iframe')).toHaveLength(0);
@@ -265,6 +287,7 @@ describe('<Protected silent>', () => {
     } = createTestClient({
       signInWindows: { signInSilently: attempt },
     });
+    const signIn = vi.spyOn(client, 'signIn');
     renderStrict(
       <Wrapper>
         <Protected silent signInOptions={{ redirectUri: 'http://localhost:3000/auth/done' }}>
@@ -273,7 +296,8 @@ describe('<Protected silent>', () => {
       </Wrapper>,
     );
     await waitFor(() => expect(navigations).toHaveLength(1));
-    await settle();
+    await callsSettled(signIn);
+    expect(signIn).toHaveBeenCalledOnce();
     expect(attempt.mock.calls).toEqual([
       [client, { redirectUri: 'http://localhost:3000/auth/done' }],
     ]);
@@ -295,7 +319,6 @@ describe('<Protected silent>', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       "Invalid Logto config: signInSilently missing: pass it from 'logto-spa' to <LogtoProvider signInWindows>",
     );
-    await settle();
     expect(navigations).toEqual([]);
     expect(screen.queryByText('secret')).toBeNull();
   });
