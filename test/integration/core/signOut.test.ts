@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MemoryStorage } from '../../../src/core/index.js';
+import { revocationWaitMs } from '../../../src/core/protocol/endSession.js';
 import { signOutLeaveTimeoutMs } from '../../../src/core/session/SignOut.js';
 import {
   appOrigin,
@@ -65,7 +66,7 @@ describe('signOut', () => {
       const { isAuthenticated, isSigningOut } = test.client.getSnapshot();
       seen.push({ isAuthenticated, isSigningOut });
     });
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 
     await test.client.signOut(postSignOutUri);
 
@@ -81,9 +82,10 @@ describe('signOut', () => {
 
     // The navigation did not leave (a blocked navigation; here the test's navigate): the state
     // does not stick.
-    await vi.advanceTimersByTimeAsync(signOutLeaveTimeoutMs - 100);
+    await vi.advanceTimersByTimeAsync(signOutLeaveTimeoutMs - 1);
     expect(test.client.getSnapshot().isSigningOut).toBe(true);
-    await vi.advanceTimersByTimeAsync(200);
+    expect(signedOut).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
     expect(test.client.getSnapshot()).toMatchObject({
       isAuthenticated: false,
       isSigningOut: false,
@@ -106,23 +108,35 @@ describe('signOut', () => {
   });
 
   it('does not wait for a hanging revocation longer than a short bound', async () => {
+    // The revocation is sent only after hanging twice as long as sign-out waits (on the fake clock).
+    const hangMs = 2 * revocationWaitMs;
     let revocationDone: Promise<Response> | undefined;
+    let revocationSent!: () => void;
+    const sent = new Promise<void>((resolve) => (revocationSent = resolve));
     const slowRevocation: typeof fetch = (input, init) => {
       if (!new Request(input).url.endsWith('/token/revocation')) return fetch(input, init);
-      revocationDone = new Promise((resolve) => setTimeout(resolve, 4000)).then(() =>
+      revocationDone = new Promise((resolve) => setTimeout(resolve, hangMs)).then(() =>
         fetch(input, init),
       );
+      revocationSent();
       return revocationDone;
     };
     const test = newClient({}, { fetch: slowRevocation });
     await signIn(test);
-    const started = Date.now();
-    await test.client.signOut(postSignOutUri);
-    const waited = Date.now() - started;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let signedOut = false;
+    const signingOut = test.client.signOut(postSignOutUri).then(() => (signedOut = true));
+    await sent;
+
+    await vi.advanceTimersByTimeAsync(revocationWaitMs - 1);
+    expect(signedOut).toBe(false);
+    expect(test.navigations.filter((url) => url.includes('/session/end'))).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(signedOut).toBe(true);
+    await signingOut;
     expect(test.navigations.at(-1)).toContain('/oidc/session/end');
-    expect(waited).toBeGreaterThanOrEqual(1900);
-    expect(waited).toBeLessThan(3500);
     // The request itself goes on (in a browser, keepalive carries it past the navigation).
+    await vi.advanceTimersByTimeAsync(hangMs - revocationWaitMs);
     expect((await revocationDone)?.status).toBe(200);
   });
 

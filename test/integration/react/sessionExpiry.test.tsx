@@ -49,7 +49,6 @@ describe('a session that ends at the identity provider', () => {
     );
     expect(screen.getByText('token: none; auth error: session_expired')).toBeTruthy();
     expect(screen.queryByText('secret')).toBeNull();
-    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(signInSpy).not.toHaveBeenCalled();
     expect(test.navigations).toHaveLength(1);
     // The dead refresh token was presented once, never retried.

@@ -122,7 +122,12 @@ describe('signing in with React (StrictMode) against the dev IdP', () => {
     function Page(): ReactNode {
       const logto = useLogto();
       signOut = () => logto.signOut(postSignOutUri);
-      return <Greeting />;
+      return (
+        <>
+          <Greeting />
+          {logto.isSigningOut ? <p>signing out…</p> : null}
+        </>
+      );
     }
     const signInSpy = vi.spyOn(test.client, 'signIn');
     renderStrict(
@@ -134,8 +139,8 @@ describe('signing in with React (StrictMode) against the dev IdP', () => {
     );
     await eventually(() => expect(screen.getByText('hello alice')).toBeTruthy());
     await signOut?.();
-    await new Promise((resolve) => setTimeout(resolve, 100));
     // The page is on its way to Logto: it keeps showing what it showed, and nothing signs in.
+    await eventually(() => expect(screen.getByText('signing out…')).toBeTruthy());
     expect(screen.getByText('hello alice')).toBeTruthy();
     expect(signInSpy).not.toHaveBeenCalled();
     expect(test.navigations).toHaveLength(2);
@@ -167,8 +172,8 @@ describe('signing in with React (StrictMode) against the dev IdP', () => {
     );
     await eventually(() => expect(screen.getByText('in')).toBeTruthy());
     await signOut?.();
+    // The guard's effect ran for the render that shows it.
     await eventually(() => expect(screen.getByText('signing out')).toBeTruthy());
-    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(signInSpy).not.toHaveBeenCalled();
     expect(states).not.toContain('false/false');
     expect(test.navigations.at(-1)).toContain('/oidc/session/end');

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { Component, useState, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -12,6 +12,7 @@ import { renderStrict } from './renderStrict.js';
 import { createTestClient, testConfig } from './testClient.js';
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
@@ -21,8 +22,6 @@ function ClientProbe({ seen }: { seen: LogtoClientLike[] }): ReactNode {
   seen.push(client);
   return <p>{isLoading ? 'loading' : 'ready'}</p>;
 }
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 /** The start / stop / dispose calls per client, in order (the provider's effect drives them). */
 function spyOnLifecycle() {
@@ -102,7 +101,6 @@ describe('LogtoProvider', () => {
       </LogtoProvider>,
     );
     await screen.findByText('ready');
-    await tick();
     const client = seen.at(-1);
     // StrictMode rehearsed an unmount: stopped, then started again (the hooks' subscriptions
     // start it too), never disposed.
@@ -115,6 +113,12 @@ describe('LogtoProvider', () => {
   });
 
   it('uses a given client as is and never disposes it', async () => {
+    // Fake timers (moving with real time, for Testing Library's waits) so that every timer left
+    // after the unmount can be run.
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
+      shouldAdvanceTime: true,
+    });
     const { client } = createTestClient();
     const dispose = vi.spyOn(client, 'dispose');
     const seen: LogtoClientLike[] = [];
@@ -126,7 +130,7 @@ describe('LogtoProvider', () => {
     await screen.findByText('ready');
     expect(new Set(seen)).toEqual(new Set([client]));
     view.unmount();
-    await tick();
+    await act(() => vi.runAllTimersAsync());
     expect(dispose).not.toHaveBeenCalled();
   });
 

@@ -2,17 +2,36 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LogtoCallbackError, LogtoNetworkError } from '../../../src/core/index.js';
-import { LogtoProvider, Protected, useHandleSignInCallback } from '../../../src/react/index.js';
+import {
+  LogtoProvider,
+  Protected,
+  useHandleSignInCallback,
+  useLogto,
+} from '../../../src/react/index.js';
 import { signOutLeaveTimeoutMs } from '../../../src/core/session/SignOut.js';
 import { renderStrict } from './renderStrict.js';
 import { createTestClient, issuer, startSignIn } from './testClient.js';
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
-/** Lets the client settle and any effect-started sign-in reach `navigate`. */
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+/**
+ * Waits until every sign-in started so far has finished (navigated, or failed), inside `act` so
+ * that React has rendered what followed.
+ */
+async function signInsFinished(signIn: { mock: { results: { value: unknown }[] } }) {
+  await act(async () => {
+    await Promise.allSettled(signIn.mock.results.map((result) => result.value));
+  });
+}
+
+/** What the page's header would show: whether the provider has read the session yet. */
+function SessionStatus(): ReactNode {
+  const { isLoading, isAuthenticated } = useLogto();
+  return <p>session: {isLoading ? 'loading' : isAuthenticated ? 'signed in' : 'signed out'}</p>;
+}
 
 function at(path: string): void {
   window.history.replaceState(null, '', path);
@@ -37,7 +56,7 @@ describe('<Protected>', () => {
     );
     expect(screen.getByText('Redirecting…')).toBeTruthy();
     await waitFor(() => expect(navigations).toHaveLength(1));
-    await settle();
+    await signInsFinished(signIn);
     // StrictMode ran every effect twice: still exactly one sign-in.
     expect(navigations).toHaveLength(1);
     expect(signIn).toHaveBeenCalledTimes(1);
@@ -66,7 +85,7 @@ describe('<Protected>', () => {
       </Wrapper>,
     );
     await waitFor(() => expect(navigations).toHaveLength(1));
-    await settle();
+    await signInsFinished(signIn);
     expect(signIn).toHaveBeenCalledTimes(1);
     expect(navigations).toHaveLength(1);
   });
@@ -111,6 +130,12 @@ describe('<Protected>', () => {
   });
 
   it('does not retry when the sign-in call fails: it renders onError once, no loop', async () => {
+    // Fake timers (moving with real time, for Testing Library's waits) so that every timer left
+    // at the end can be run.
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
+      shouldAdvanceTime: true,
+    });
     const {
       client,
       wrapper: Wrapper,
@@ -141,7 +166,8 @@ describe('<Protected>', () => {
     // Re-renders and time do not start another attempt.
     act(() => rerender?.());
     act(() => rerender?.());
-    await settle();
+    await act(() => vi.runAllTimersAsync());
+    await signInsFinished(signIn);
     expect(signIn).toHaveBeenCalledTimes(1);
     expect(requests.filter((path) => path.endsWith('openid-configuration'))).toHaveLength(1);
     expect(navigations).toEqual([]);
@@ -165,21 +191,24 @@ describe('<Protected>', () => {
     );
     expect(alert.getAttribute('data-logto-error')).toBe('network_error');
     expect(screen.queryByRole('button')).toBeNull();
-    await settle();
+    const logged = () =>
+      consoleError.mock.calls.filter(([first]) => String(first).includes('[logto]'));
+    await waitFor(() => expect(logged()).not.toEqual([]));
+    await signInsFinished(signIn);
     expect(signIn).toHaveBeenCalledTimes(1);
     expect(navigations).toEqual([]);
     expect(screen.queryByText('Loading…')).toBeNull();
     // StrictMode mounted it twice: still one console line.
-    const logged = consoleError.mock.calls.filter(([first]) => String(first).includes('[logto]'));
-    expect(logged).toHaveLength(1);
-    expect(logged[0]?.[1]).toMatchObject({ code: 'network_error' });
+    expect(logged()).toHaveLength(1);
+    expect(logged()[0]?.[1]).toMatchObject({ code: 'network_error' });
   });
 
   it('logs nothing in production builds', async () => {
     vi.stubEnv('NODE_ENV', 'production');
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      const { wrapper: Wrapper } = createTestClient({ offline: true });
+      const { client, wrapper: Wrapper } = createTestClient({ offline: true });
+      const signIn = vi.spyOn(client, 'signIn');
       renderStrict(
         <Wrapper>
           <Protected>
@@ -187,8 +216,10 @@ describe('<Protected>', () => {
           </Protected>
         </Wrapper>,
       );
-      await screen.findByRole('alert');
-      await settle();
+      // Once the sign-in has failed, React has shown the error and run its effects.
+      await waitFor(() => expect(signIn).toHaveBeenCalled());
+      await signInsFinished(signIn);
+      expect(screen.getByRole('alert')).toBeTruthy();
       expect(
         consoleError.mock.calls.filter(([first]) => String(first).includes('[logto]')),
       ).toEqual([]);
@@ -213,45 +244,44 @@ describe('<Protected>', () => {
       </Wrapper>,
     );
     expect((await screen.findByRole('alert')).textContent).toMatch(/No sign-in was started/);
-    await settle();
     expect(signIn).not.toHaveBeenCalled();
     expect(navigations).toEqual([]);
   });
 
   it('never starts a sign-in while a sign-out is leaving the page, and does once it stayed', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
-    try {
-      const { client, wrapper: Wrapper, navigations } = createTestClient();
-      await client.signOut('http://localhost:3000/');
-      expect(navigations).toEqual([
-        `${issuer}/session/end?client_id=react-app&post_logout_redirect_uri=http%3A%2F%2Flocalhost%3A3000%2F`,
-      ]);
-      expect(client.getSnapshot().isSigningOut).toBe(true);
-      const signIn = vi.spyOn(client, 'signIn');
-      renderStrict(
-        <Wrapper>
-          <Protected fallback={<p>Please wait</p>}>
-            <p>secret</p>
-          </Protected>
-        </Wrapper>,
-      );
-      await settle();
-      expect(signIn).not.toHaveBeenCalled();
-      // The navigation never left (blocked): after the leave timeout the page is just signed out.
-      await act(() => vi.advanceTimersByTimeAsync(signOutLeaveTimeoutMs));
-      await waitFor(() => expect(signIn).toHaveBeenCalledTimes(1));
-    } finally {
-      vi.useRealTimers();
-    }
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { client, wrapper: Wrapper, navigations } = createTestClient();
+    await client.signOut('http://localhost:3000/');
+    expect(navigations).toEqual([
+      `${issuer}/session/end?client_id=react-app&post_logout_redirect_uri=http%3A%2F%2Flocalhost%3A3000%2F`,
+    ]);
+    expect(client.getSnapshot().isSigningOut).toBe(true);
+    const signIn = vi.spyOn(client, 'signIn');
+    renderStrict(
+      <Wrapper>
+        <Protected fallback={<p>Please wait</p>}>
+          <p>secret</p>
+        </Protected>
+      </Wrapper>,
+    );
+    await act(() => vi.advanceTimersByTimeAsync(signOutLeaveTimeoutMs - 1));
+    expect(signIn).not.toHaveBeenCalled();
+    expect(screen.getByText('Please wait')).toBeTruthy();
+    // The navigation never left (blocked): at the leave timeout the page is just signed out.
+    await act(() => vi.advanceTimersByTimeAsync(1));
+    expect(signIn).toHaveBeenCalledTimes(1);
   });
 
   it('renders only the fallback when redirect is false', async () => {
     const { navigations, signIn } = renderWithSignInSpy(
-      <Protected redirect={false} fallback={<p>Members only</p>}>
-        <p>secret</p>
-      </Protected>,
+      <>
+        <SessionStatus />
+        <Protected redirect={false} fallback={<p>Members only</p>}>
+          <p>secret</p>
+        </Protected>
+      </>,
     );
-    await settle();
+    await screen.findByText('session: signed out');
     expect(screen.getByText('Members only')).toBeTruthy();
     expect(signIn).not.toHaveBeenCalled();
     expect(navigations).toEqual([]);
@@ -260,11 +290,14 @@ describe('<Protected>', () => {
   it('does not redirect while the address bar holds a Logto callback nobody handled yet', async () => {
     at(`/callback?code=abc&state=xyz&iss=${encodeURIComponent(issuer)}`);
     const { navigations, signIn } = renderWithSignInSpy(
-      <Protected fallback={<p>Hold on</p>}>
-        <p>secret</p>
-      </Protected>,
+      <>
+        <SessionStatus />
+        <Protected fallback={<p>Hold on</p>}>
+          <p>secret</p>
+        </Protected>
+      </>,
     );
-    await settle();
+    await screen.findByText('session: signed out');
     expect(signIn).not.toHaveBeenCalled();
     expect(navigations).toEqual([]);
     expect(screen.getByText('Hold on')).toBeTruthy();
@@ -282,7 +315,14 @@ describe('<Protected>', () => {
         </Protected>
       </Wrapper>,
     );
-    await settle();
+    // The client knows the callback as its own pending sign-in: the question <Protected> asked
+    // when it mounted, answered here after it.
+    let pending = false;
+    await act(async () => {
+      pending = await client.isSignInRedirected(window.location.href);
+    });
+    expect(pending).toBe(true);
+    expect(screen.getByText('Hold on')).toBeTruthy();
     expect(signIn).not.toHaveBeenCalled();
     expect(navigations).toHaveLength(1);
   });
@@ -324,25 +364,19 @@ describe('<Protected>', () => {
         </Protected>
       </LogtoProvider>,
     );
-    await waitFor(() => expect(client.getSnapshot().isHandlingCallback).toBe(true));
-    await settle();
+    // The code exchange is under way: its request sent, its answer held back.
+    await waitFor(() => expect(requests).toContain('/oidc/token'));
+    expect(client.getSnapshot().isHandlingCallback).toBe(true);
     expect(screen.getByText('handling')).toBeTruthy();
     expect(screen.getByText('protected fallback')).toBeTruthy();
     expect(signIn).not.toHaveBeenCalled();
     expect(requests.filter((path) => path === '/oidc/token')).toHaveLength(1);
 
-    await act(async () => {
-      answerToken?.(
-        Response.json(
-          { error: 'invalid_grant', error_description: 'code expired' },
-          { status: 400 },
-        ),
-      );
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    });
-    expect(screen.getByText('failed: LogtoTokenEndpointError')).toBeTruthy();
-    expect(screen.getByText('protected error')).toBeTruthy();
-    await settle();
+    answerToken?.(
+      Response.json({ error: 'invalid_grant', error_description: 'code expired' }, { status: 400 }),
+    );
+    expect(await screen.findByText('failed: LogtoTokenEndpointError')).toBeTruthy();
+    expect(await screen.findByText('protected error')).toBeTruthy();
     expect(signIn).not.toHaveBeenCalled();
     expect(navigations).toHaveLength(1);
     // StrictMode mounted the handler twice: still one code exchange.
@@ -376,7 +410,6 @@ describe('<Protected>', () => {
         </Protected>
       </Wrapper>,
     );
-    await settle();
     expect(screen.getByText('wait')).toBeTruthy();
     expect(signIn).not.toHaveBeenCalled();
     await act(async () => {
@@ -384,7 +417,6 @@ describe('<Protected>', () => {
       await handling.catch(() => undefined);
     });
     expect((await screen.findByRole('alert')).textContent).toBe('LogtoTokenEndpointError');
-    await settle();
     expect(signIn).not.toHaveBeenCalled();
     expect(navigations).toHaveLength(1);
   });

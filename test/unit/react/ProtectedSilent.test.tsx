@@ -8,7 +8,11 @@ import {
   type SignInCallbackResult,
 } from '../../../src/core/index.js';
 import { LogtoProvider, Protected } from '../../../src/react/index.js';
-import { MockLogtoProvider, createMockClient } from '../../../src/testing/react/index.js';
+import {
+  MockLogtoProvider,
+  createMockClient,
+  mockSignInWindows,
+} from '../../../src/testing/react/index.js';
 import { renderStrict } from './renderStrict.js';
 import { createTestClient } from './testClient.js';
 
@@ -16,8 +20,15 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Lets pending promises and effects run. */
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 30)));
+/**
+ * Waits until every call `spy` recorded so far has settled, inside `act` so that React has
+ * rendered what followed.
+ */
+async function callsSettled(spy: { mock: { results: { value: unknown }[] } }) {
+  await act(async () => {
+    await Promise.allSettled(spy.mock.results.map((result) => result.value));
+  });
+}
 
 function at(path: string): void {
   window.history.replaceState(null, '', path);
@@ -54,6 +65,8 @@ function heldSilentAttempt() {
         {children}
       </LogtoProvider>
     ),
+    /** Resolves once the attempts have settled and React has rendered what followed. */
+    settled: () => callsSettled(attempt),
   };
 }
 
@@ -64,17 +77,19 @@ describe('<Protected silent>', () => {
   it('signs in a visitor who has a Logto session: children, no redirect, one attempt under StrictMode', async () => {
     at('/orders');
     const mock = createMockClient({ user: { name: 'Ada' }, signedIn: false });
+    const windows = mockSignInWindows(mock);
+    const attempts = vi.spyOn(windows, 'signInSilently');
     renderStrict(
-      <MockLogtoProvider client={mock}>
+      <LogtoProvider client={mock} signInWindows={windows}>
         <Protected silent fallback={<p>Checking…</p>}>
           <p>secret for {String(mock.getSnapshot().idTokenClaims?.name)}</p>
         </Protected>
-      </MockLogtoProvider>,
+      </LogtoProvider>,
     );
     expect(screen.getByText('Checking…')).toBeTruthy();
 
     await screen.findByText(/^secret/);
-    await settle();
+    await callsSettled(attempts);
     expect(mock.callsOf('signInSilently')).toHaveLength(1);
     expect(mock.callsOf('signIn')).toEqual([]);
     expect(mock.getSnapshot().idTokenClaims?.name).toBe('Ada');
@@ -83,6 +98,7 @@ describe('<Protected silent>', () => {
   it('falls back to one redirect, back to this page, when Logto answers login_required', async () => {
     at('/orders/7?tab=items');
     const mock = createMockClient({ signedInAtLogto: false });
+    const signIn = vi.spyOn(mock, 'signIn');
     renderStrict(
       <MockLogtoProvider client={mock}>
         <Protected silent fallback={<p>Redirecting…</p>}>
@@ -92,7 +108,7 @@ describe('<Protected silent>', () => {
     );
 
     await waitFor(() => expect(mock.callsOf('signIn')).toHaveLength(1));
-    await settle();
+    await callsSettled(signIn);
     expect(mock.callsOf('signInSilently')).toHaveLength(1);
     expect(mock.callsOf('signIn')).toEqual([
       [{ redirectUri: 'http://localhost:3000/callback', postRedirectUri: '/orders/7?tab=items' }],
@@ -136,28 +152,29 @@ describe('<Protected silent>', () => {
       </MockLogtoProvider>,
     );
     expect((await screen.findByRole('alert')).textContent).toBe('callback_error_response');
-    await settle();
     expect(mock.callsOf('signIn')).toEqual([]);
     expect(mock.callsOf('signInSilently')).toHaveLength(1);
   });
 
   it('with redirect={false}: tries once, then keeps the fallback without redirecting', async () => {
     const mock = createMockClient({ signedInAtLogto: false });
+    const windows = mockSignInWindows(mock);
+    const attempts = vi.spyOn(windows, 'signInSilently');
     renderStrict(
-      <MockLogtoProvider client={mock}>
+      <LogtoProvider client={mock} signInWindows={windows}>
         <Protected silent redirect={false} fallback={<button>Sign in</button>}>
           <p>secret</p>
         </Protected>
-      </MockLogtoProvider>,
+      </LogtoProvider>,
     );
     await waitFor(() => expect(mock.callsOf('signInSilently')).toHaveLength(1));
-    await settle();
+    await callsSettled(attempts);
     expect(mock.callsOf('signIn')).toEqual([]);
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
   });
 
   it('does not redirect when the page moved on (unmounted) before Logto answered', async () => {
-    const { mock, attempts, settle: answer, Provider } = heldSilentAttempt();
+    const { mock, attempts, settle: answer, Provider, settled } = heldSilentAttempt();
     function Page() {
       const [open, setOpen] = useState(true);
       return (
@@ -182,14 +199,14 @@ describe('<Protected silent>', () => {
 
     act(() => screen.getByRole('button', { name: 'Go home' }).click());
     answer(loginRequired());
-    await settle();
+    await settled();
 
     expect(screen.getByText('home')).toBeTruthy();
     expect(mock.callsOf('signIn')).toEqual([]);
   });
 
   it('does not redirect when another tab signed in while Logto was being asked', async () => {
-    const { mock, attempts, settle: answer, Provider } = heldSilentAttempt();
+    const { mock, attempts, settle: answer, Provider, settled } = heldSilentAttempt();
     renderStrict(
       <Provider>
         <Protected silent>
@@ -201,7 +218,7 @@ describe('<Protected silent>', () => {
 
     act(() => mock.signInAs({ name: 'Grace' }));
     answer(loginRequired());
-    await settle();
+    await settled();
 
     expect(screen.getByText('secret')).toBeTruthy();
     expect(mock.callsOf('signIn')).toEqual([]);
@@ -219,12 +236,12 @@ describe('<Protected silent>', () => {
         </Protected>
       </Provider>,
     );
-    await settle();
-    expect(attempts()).toBe(1);
+    await waitFor(() => expect(attempts()).toBe(1));
 
     act(() => answer('signed-in'));
     await screen.findByText('left');
     expect(screen.getByText('right')).toBeTruthy();
+    expect(attempts()).toBe(1);
     expect(mock.callsOf('signIn')).toEqual([]);
   });
 
@@ -238,16 +255,27 @@ describe('<Protected silent>', () => {
         </Protected>
       </MockLogtoProvider>,
     );
-    await settle();
+    // The client takes the address for a sign-in callback: the question <Protected> asked when
+    // it mounted, answered here after it.
+    let pending = false;
+    await act(async () => {
+      pending = await mock.isSignInRedirected(window.location.href);
+    });
+    expect(pending).toBe(true);
     expect(mock.callsOf('signInSilently')).toEqual([]);
     expect(mock.callsOf('signIn')).toEqual([]);
   });
 
   it('with a real client and Logto on another site: no iframe, straight to the redirect', async () => {
     at('/reports');
-    const { wrapper: Wrapper, navigations } = createTestClient({
+    const {
+      client,
+      wrapper: Wrapper,
+      navigations,
+    } = createTestClient({
       signInWindows: { signInSilently },
     });
+    const signIn = vi.spyOn(client, 'signIn');
     renderStrict(
       <Wrapper>
         <Protected silent>
@@ -256,7 +284,7 @@ describe('<Protected silent>', () => {
       </Wrapper>,
     );
     await waitFor(() => expect(navigations).toHaveLength(1));
-    await settle();
+    await callsSettled(signIn);
     expect(navigations).toHaveLength(1);
     expect(new URL(navigations[0] ?? '').pathname).toBe('/oidc/auth');
     expect(document.querySelectorAll('iframe')).toHaveLength(0);
@@ -274,6 +302,7 @@ describe('<Protected silent>', () => {
     } = createTestClient({
       signInWindows: { signInSilently: attempt },
     });
+    const signIn = vi.spyOn(client, 'signIn');
     renderStrict(
       <Wrapper>
         <Protected silent signInOptions={{ redirectUri: 'http://localhost:3000/auth/done' }}>
@@ -282,7 +311,8 @@ describe('<Protected silent>', () => {
       </Wrapper>,
     );
     await waitFor(() => expect(navigations).toHaveLength(1));
-    await settle();
+    await callsSettled(signIn);
+    expect(signIn).toHaveBeenCalledOnce();
     expect(attempt.mock.calls).toEqual([
       [client, { redirectUri: 'http://localhost:3000/auth/done' }],
     ]);
@@ -304,7 +334,6 @@ describe('<Protected silent>', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       "Invalid Logto config: signInSilently missing: pass it from 'logto-spa' to <LogtoProvider signInWindows>",
     );
-    await settle();
     expect(navigations).toEqual([]);
     expect(screen.queryByText('secret')).toBeNull();
   });

@@ -1,51 +1,110 @@
 import { createStore, get, set } from 'idb-keyval';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LeaseLock } from '../../../../src/core/session/LeaseLock.js';
 import { LogtoLockTimeoutError } from '../../../../src/core/errors/LogtoLockTimeoutError.js';
 import { RefreshLock } from '../../../../src/core/session/RefreshLock.js';
 import { indexedDbNames } from '../../../../src/core/storage/IndexedDbStorage.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const kv = () => createStore(indexedDbNames.database, indexedDbNames.store);
 let names = 0;
 /** A lock name of its own per test, so leases left by one test never meet another. */
 const freshName = () => `logto:lease-test-${++names}:refresh`;
+
+/*
+ * Time here is the fake clock's: the lease's expiry, its renewal and the waiters' polls all read
+ * it, and it moves only when a test moves it. fake-indexeddb does its work in setImmediate
+ * callbacks, which stay real; counting them tells when IndexedDB has nothing left to do, so each
+ * read and write of the lease happens at the instant it was due, before the clock moves on.
+ */
+const realSetImmediate = globalThis.setImmediate;
+let idbTasks = 0;
+function countingSetImmediate(callback: (...args: unknown[]) => void, ...args: unknown[]) {
+  idbTasks++;
+  return realSetImmediate(() => {
+    idbTasks--;
+    callback(...args);
+  });
+}
+
+/** Resolves once IndexedDB has finished everything asked of it (the fake clock stands still). */
+async function idbIdle(): Promise<void> {
+  do await new Promise((resolve) => realSetImmediate(resolve));
+  while (idbTasks > 0);
+}
+
+/**
+ * Moves the fake clock `ms` forward in 10 ms steps (every delay in these tests is a multiple of
+ * 10 ms), letting IndexedDB finish after each step.
+ */
+async function advance(ms: number): Promise<void> {
+  for (let moved = 0; moved < ms; moved += 10) {
+    await vi.advanceTimersByTimeAsync(10);
+    await idbIdle();
+  }
+}
+
+/** Moves the fake clock forward until `done()` holds, for at most a minute of fake time. */
+async function advanceUntil(done: () => boolean): Promise<void> {
+  await idbIdle();
+  for (let moved = 0; !done(); moved += 10) {
+    if (moved >= 60_000) throw new Error('still not done after a minute');
+    await advance(10);
+  }
+}
+
+/** A promise's outcome, readable at any moment without awaiting it. */
+function track<T>(promise: Promise<T>) {
+  const outcome: { settled: boolean; value?: T; error?: unknown } = { settled: false };
+  promise.then(
+    (value) => Object.assign(outcome, { settled: true, value }),
+    (error: unknown) => Object.assign(outcome, { settled: true, error }),
+  );
+  return outcome;
+}
+
+/** A task that holds the lease until the test lets it go, and says whether it is running. */
+function heldTask<T>(result: T) {
+  let letGo!: () => void;
+  const gate = new Promise<void>((resolve) => (letGo = resolve));
+  const state = { started: false, finished: false };
+  return {
+    state,
+    letGo,
+    task: async () => {
+      state.started = true;
+      await gate;
+      state.finished = true;
+      return result;
+    },
+  };
+}
 
 /** A task that records how many tasks run at once, across every lock it is given to. */
 function overlapProbe() {
   let running = 0;
   let most = 0;
   return {
+    /** Holds the lease for `ms` of fake time. */
     task: (ms: number) => async () => {
       most = Math.max(most, ++running);
-      await sleep(ms);
+      await new Promise((resolve) => setTimeout(resolve, ms));
       running--;
     },
     most: () => most,
   };
 }
 
-/**
- * One tab holds the lease for 200 ms while another waits for it (polling at most every
- * `waiterPollMs`); resolves how long after the release the waiter got the lease.
- */
-async function releaseLag(waiterPollMs: number): Promise<number> {
-  const name = freshName();
-  const holder = new LeaseLock(name);
-  const waiter = new LeaseLock(name, 5000, waiterPollMs);
-  let releasedAt = 0;
-  const holding = holder.run(async () => {
-    await sleep(200);
-    releasedAt = Date.now();
-  }, 10);
-  await sleep(20);
-  await waiter.run(() => Promise.resolve(), 10);
-  const lag = Date.now() - releasedAt;
-  await holding;
-  return lag;
-}
+beforeEach(() => {
+  vi.stubGlobal('setImmediate', countingSetImmediate);
+  vi.useFakeTimers({
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+  });
+});
 
-afterEach(() => {
+afterEach(async () => {
+  // Releases are not awaited by the lock: let them finish here, not in the next test.
+  await idbIdle();
+  vi.useRealTimers();
   vi.unstubAllGlobals();
 });
 
@@ -57,9 +116,11 @@ describe('LeaseLock (two instances stand for two tabs without Web Locks)', () =>
     const probe = overlapProbe();
     // Each tab queues its own calls, as RefreshLock does; the tabs race each other.
     const queue = async (lock: LeaseLock) => {
-      for (let i = 0; i < 5; i++) await lock.run(probe.task(15), 10);
+      for (let i = 0; i < 5; i++) await lock.run(probe.task(20), 10);
     };
-    await Promise.all([queue(tabA), queue(tabB)]);
+    const both = track(Promise.all([queue(tabA), queue(tabB)]));
+    await advanceUntil(() => both.settled);
+    expect(both.error).toBeUndefined();
     expect(probe.most()).toBe(1);
   });
 
@@ -67,14 +128,23 @@ describe('LeaseLock (two instances stand for two tabs without Web Locks)', () =>
     const name = freshName();
     const holder = new LeaseLock(name, 300);
     const other = new LeaseLock(name, 300, 50);
-    const probe = overlapProbe();
-    const long = holder.run(probe.task(1000), 10);
-    await sleep(50);
-    const startedAt = Date.now();
-    await other.run(probe.task(1), 10);
-    await long;
-    expect(probe.most()).toBe(1);
-    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(900);
+    const long = heldTask('long');
+    const holding = track(holder.run(long.task, 10));
+    await idbIdle();
+    expect(long.state.started).toBe(true);
+
+    const next = heldTask('next');
+    const waiting = track(other.run(next.task, 10));
+    // Three lease lengths: the lease would have lapsed twice over without renewal, and the other
+    // tab looked every 50 ms.
+    await advance(900);
+    expect(next.state.started).toBe(false);
+
+    long.letGo();
+    next.letGo();
+    await advanceUntil(() => waiting.settled);
+    expect(holding.value).toBe('long');
+    expect(waiting.value).toBe('next');
   });
 
   it('takes over the lease of a tab that died holding it, once it expires, and not before', async () => {
@@ -82,39 +152,82 @@ describe('LeaseLock (two instances stand for two tabs without Web Locks)', () =>
     // What a closed tab leaves behind: its lease, no longer renewed.
     await set(`${name}:lease`, { owner: 'closed-tab', expires: Date.now() + 600 }, kv());
     const survivor = new LeaseLock(name, 5000, 100);
-    const startedAt = Date.now();
-    await survivor.run(() => Promise.resolve(), 10);
-    const waited = Date.now() - startedAt;
-    expect(waited).toBeGreaterThanOrEqual(550);
-    expect(waited).toBeLessThan(2000);
+    const ran = vi.fn(() => Promise.resolve('ran'));
+    const running = track(survivor.run(ran, 10));
+
+    await idbIdle();
+    await advance(590);
+    expect(ran).not.toHaveBeenCalled();
+
+    // The lease expires at 600 ms; the survivor notices at its next poll.
+    await advance(10 + 100);
+    expect(ran).toHaveBeenCalledOnce();
+    expect(running.value).toBe('ran');
   });
 
   it('wakes a waiting tab as soon as the holder releases, without waiting for its next poll', async () => {
-    // The waiter would not poll again for a minute: only the release message can wake it.
-    expect(await releaseLag(60_000)).toBeLessThan(1500);
+    const name = freshName();
+    const holder = new LeaseLock(name);
+    // It would not poll again for a minute (or until the lease expires, in 5 s): only the release
+    // message can wake it while the fake clock stands still.
+    const waiter = new LeaseLock(name, 5000, 60_000);
+    const first = heldTask('first');
+    const holding = holder.run(first.task, 10);
+    await idbIdle();
+    const ran = vi.fn(() => Promise.resolve('woken'));
+    const waiting = waiter.run(ran, 10);
+    await idbIdle();
+    expect(ran).not.toHaveBeenCalled();
+
+    first.letGo();
+    await holding;
+    await expect(waiting).resolves.toBe('woken');
   });
 
   it('without BroadcastChannel, a waiting tab notices the release by polling', async () => {
     vi.stubGlobal('BroadcastChannel', undefined);
-    expect(await releaseLag(60_000)).toBeLessThan(1500);
+    const name = freshName();
+    const holder = new LeaseLock(name);
+    // Asked to poll once a minute; with no release message possible, it polls every 100 ms.
+    const waiter = new LeaseLock(name, 5000, 60_000);
+    const first = heldTask('first');
+    const holding = holder.run(first.task, 10);
+    await idbIdle();
+    const ran = vi.fn(() => Promise.resolve('polled'));
+    const waiting = track(waiter.run(ran, 10));
+    await idbIdle();
+
+    first.letGo();
+    await holding;
+    await idbIdle();
+    expect(ran).not.toHaveBeenCalled();
+
+    await advance(100);
+    expect(ran).toHaveBeenCalledOnce();
+    expect(waiting.value).toBe('polled');
   });
 
   it('gives up with lock_timeout while a live tab holds the lease, and leaves the holder alone', async () => {
     const name = freshName();
     const holder = new LeaseLock(name, 300);
     const waiter = new LeaseLock(name, 300, 50);
-    let holderDone = false;
-    const holding = holder.run(async () => {
-      await sleep(1500);
-      holderDone = true;
-      return 'holder result';
-    }, 10);
-    await sleep(20);
+    const long = heldTask('holder result');
+    const holding = track(holder.run(long.task, 10));
+    await idbIdle();
     const ran = vi.fn(() => Promise.resolve());
-    await expect(waiter.run(ran, 1)).rejects.toBeInstanceOf(LogtoLockTimeoutError);
+    const waiting = track(waiter.run(ran, 1));
+
+    await advance(990);
+    expect(waiting.settled).toBe(false);
+    // Its next look, at the one-second deadline, finds the lease still held.
+    await advance(60);
+    expect(waiting.error).toBeInstanceOf(LogtoLockTimeoutError);
     expect(ran).not.toHaveBeenCalled();
-    expect(holderDone).toBe(false);
-    await expect(holding).resolves.toBe('holder result');
+    expect(long.state).toEqual({ started: true, finished: false });
+
+    long.letGo();
+    await advanceUntil(() => holding.settled);
+    expect(holding.value).toBe('holder result');
   });
 
   it('leaves the lease free after a task that failed', async () => {
@@ -124,18 +237,19 @@ describe('LeaseLock (two instances stand for two tabs without Web Locks)', () =>
     await expect(tabA.run(() => Promise.reject(new Error('refresh failed')), 10)).rejects.toThrow(
       'refresh failed',
     );
-    const startedAt = Date.now();
-    await expect(tabB.run(() => Promise.resolve('next'), 10)).resolves.toBe('next');
-    expect(Date.now() - startedAt).toBeLessThan(1000);
+    // A lease left behind would make tab B wait on the fake clock, which does not move here.
+    const next = track(tabB.run(() => Promise.resolve('next'), 10));
+    await idbIdle();
+    expect(next.value).toBe('next');
   });
 
   it('with an IndexedDB that never answers, runs the task after a bounded wait instead of hanging', async () => {
     // What some Safari versions do: open() stays pending forever.
     vi.stubGlobal('indexedDB', { open: () => ({}) });
     const lock = new LeaseLock(freshName());
-    const startedAt = Date.now();
-    await expect(lock.run(() => Promise.resolve('ran'), 10)).resolves.toBe('ran');
-    expect(Date.now() - startedAt).toBeLessThan(5000);
+    const running = track(lock.run(() => Promise.resolve('ran'), 10));
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(running.value).toBe('ran');
   });
 
   it('without IndexedDB (no storage shared by tabs) runs the task at once', async () => {
@@ -155,13 +269,18 @@ describe('RefreshLock where navigator.locks is missing', () => {
     const leases: unknown[] = [];
     const task = () => async () => {
       leases.push(await get(`${name}:lease`, kv()));
-      await probe.task(10)();
+      await probe.task(20)();
     };
-    await Promise.all([tabA.run(task()), tabB.run(task()), tabA.run(task()), tabB.run(task())]);
+    const all = track(
+      Promise.all([tabA.run(task()), tabB.run(task()), tabA.run(task()), tabB.run(task())]),
+    );
+    await advanceUntil(() => all.settled);
+    expect(all.error).toBeUndefined();
     expect(probe.most()).toBe(1);
     // Every task ran while its tab's lease was on record.
     expect(leases).toHaveLength(4);
     for (const lease of leases) expect(lease).toMatchObject({ owner: expect.any(String) });
+    await idbIdle();
     expect(await get(`${name}:lease`, kv())).toBeUndefined();
   });
 });

@@ -80,16 +80,18 @@ function setUp() {
 describe('reauthenticate (step-up)', () => {
   it('forces the sign-in form (prompt=login, max_age=0) and yields a newer auth_time, keeping the refresh token', async () => {
     const { client, idp, authorizations } = setUp();
-    idp.authTime = () => Math.floor(Date.now() / 1000) - 3600;
+    const signedInAt = Math.floor(Date.now() / 1000) - 3600;
+    idp.authTime = () => signedInAt;
     await signInWithPopup(client);
-    idp.authTime = () => Math.floor(Date.now() / 1000);
+    const steppedUpAt = signedInAt + 3600;
+    idp.authTime = () => steppedUpAt;
 
     const { claims } = await reauthenticate(client);
 
     const request = authorizations.at(-1)?.searchParams;
     expect(request?.get('prompt')).toBe('login consent');
     expect(request?.get('max_age')).toBe('0');
-    expect(claims.auth_time).toBeGreaterThan(Date.now() / 1000 - 5);
+    expect(claims.auth_time).toBe(steppedUpAt);
     expect((await client.getIdTokenClaims()).auth_time).toBe(claims.auth_time);
     expect(await client.getRefreshToken()).toBe('refresh-code-2');
   });
