@@ -95,31 +95,42 @@ function bindWindows(
 }
 
 /**
+ * The client methods that {@link bindMethods} wraps so that they always return a promise. A
+ * record, so that the compiler notices a method added to {@link LogtoMethods} but not here.
+ */
+const promiseMethods: Record<Exclude<keyof LogtoMethods, 'on'>, true> = {
+  signIn: true,
+  isSignInRedirected: true,
+  handleSignInCallback: true,
+  signOut: true,
+  getIdToken: true,
+  getIdTokenClaims: true,
+  fetchUserInfo: true,
+  getAccessToken: true,
+  getAccessTokenClaims: true,
+  getOrganizationToken: true,
+  getOrganizationTokenClaims: true,
+  getRefreshToken: true,
+  clearAccessToken: true,
+  clearAllTokens: true,
+};
+
+/**
  * Bound once per client, so the methods keep their identity across renders and are safe in effect
  * dependencies. Each returns a promise that rejects on failure, even for a synchronous throw such
  * as an unparsable callback URL.
  */
 function bindMethods(client: LogtoClientLike): LogtoMethods {
-  return {
-    signIn: async (options) => client.signIn(options),
-    isSignInRedirected: async (url) => client.isSignInRedirected(url),
-    handleSignInCallback: async (url) => client.handleSignInCallback(url),
-    signOut: async (postLogoutRedirectUri) => client.signOut(postLogoutRedirectUri),
-    getIdToken: async () => client.getIdToken(),
-    getIdTokenClaims: async () => client.getIdTokenClaims(),
-    fetchUserInfo: async () => client.fetchUserInfo(),
-    getAccessToken: async (resource, organizationId) =>
-      client.getAccessToken(resource, organizationId),
-    getAccessTokenClaims: async (resource, organizationId) =>
-      client.getAccessTokenClaims(resource, organizationId),
-    getOrganizationToken: async (organizationId) => client.getOrganizationToken(organizationId),
-    getOrganizationTokenClaims: async (organizationId) =>
-      client.getOrganizationTokenClaims(organizationId),
-    getRefreshToken: async () => client.getRefreshToken(),
-    clearAccessToken: async () => client.clearAccessToken(),
-    clearAllTokens: async () => client.clearAllTokens(),
-    on: (event, listener) => client.on(event, listener),
+  const bound: Partial<Record<keyof LogtoMethods, unknown>> = {
+    on: (event: never, listener: never) => client.on(event, listener),
   };
+  for (const name of Object.keys(promiseMethods) as (keyof typeof promiseMethods)[]) {
+    // Looked up at each call, on the client (`this`); `async` turns a synchronous throw into a
+    // rejection.
+    bound[name] = async (...args: unknown[]) =>
+      (client[name] as (...args: unknown[]) => Promise<unknown>)(...args);
+  }
+  return bound as LogtoMethods;
 }
 
 /**

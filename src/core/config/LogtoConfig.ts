@@ -82,7 +82,7 @@ export const defaultLockTimeoutSeconds = 30;
  * @throws LogtoConfigError
  */
 export function resolveConfig(config: LogtoConfig, options: ClientSettings = {}): ResolvedConfig {
-  const endpoint = requireHttpUrl('endpoint', config.endpoint).replace(/\/+$/, '');
+  const endpoint = baseUrl('endpoint', config.endpoint);
   if (typeof config.appId !== 'string' || config.appId.trim() === '') {
     throw new LogtoConfigError('appId', 'must be a non-empty string');
   }
@@ -96,9 +96,7 @@ export function resolveConfig(config: LogtoConfig, options: ClientSettings = {})
     );
   }
   const issuer =
-    config.issuer === undefined
-      ? `${endpoint}/oidc`
-      : requireHttpUrl('issuer', config.issuer).replace(/\/+$/, '');
+    config.issuer === undefined ? `${endpoint}/oidc` : baseUrl('issuer', config.issuer);
 
   const resources = (config.resources ?? []).map((resource, index) =>
     validateResource(`resources[${index}]`, resource),
@@ -181,9 +179,10 @@ export function validateTokenTarget(
     throw new LogtoConfigError('organizationId', 'must be a non-empty string');
 }
 
-function requireHttpUrl(field: string, value: unknown): string {
+/** An absolute http(s) URL that others are built on (endpoint, issuer), without trailing slashes. */
+function baseUrl(field: string, value: unknown): string {
   parseHttpUrl(field, value);
-  return value as string;
+  return (value as string).replace(/\/+$/, '');
 }
 
 /**

@@ -71,11 +71,10 @@ async function send(http: HttpContext, url: string, init: RequestInit): Promise<
 }
 
 async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text().catch(() => '');
-  if (text === '') return undefined;
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(await response.text()) as unknown;
   } catch {
+    // No body, an unreadable one, or not JSON.
     return undefined;
   }
 }

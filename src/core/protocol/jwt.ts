@@ -13,10 +13,9 @@ export interface DecodedJwt {
 /** Decodes base64url (no padding needed) into bytes. */
 export function base64UrlToBytes(value: string): Uint8Array<ArrayBuffer> {
   if (!/^[A-Za-z0-9_-]*$/.test(value)) throw new Error('not base64url');
+  // atob decodes "forgiving base64": the padding may be left out.
   const base64 = value.replace(/-/g, '+').replace(/_/g, '/');
-  return Uint8Array.from(atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4)), (char) =>
-    char.charCodeAt(0),
-  );
+  return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
 }
 
 function decodeJsonPart(part: string): Record<string, unknown> {

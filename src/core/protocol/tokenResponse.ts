@@ -48,14 +48,10 @@ export function parseTokenResponse(body: Record<string, unknown>, now: number): 
 }
 
 /**
- * Whether a cached token can still be handed out. The leeway is capped at half the token's
- * lifetime so that very short-lived tokens (seconds, in tests) are still usable at all.
+ * When a cached token stops counting as fresh (epoch seconds): it is handed out before, refreshed
+ * from then on. The leeway is capped at half the token's lifetime so that very short-lived tokens
+ * (seconds, in tests) are still usable at all.
  */
-export function isTokenFresh(record: AccessTokenRecord, now: number, leeway: number): boolean {
-  return refreshTime(record, leeway) > now;
-}
-
-/** When a cached token stops counting as fresh (epoch seconds). */
 export function refreshTime(record: AccessTokenRecord, leeway: number): number {
   const lifetime = record.expiresAt - record.receivedAt;
   return record.expiresAt - Math.min(leeway, lifetime / 2);

@@ -129,7 +129,7 @@ async function verifyWithKnownKey(jwt: DecodedJwt, keys: KeySource): Promise<voi
   let failure: unknown;
   for (const key of candidates) {
     try {
-      await verifyJwsSignature(jwt, key);
+      await verifyJwsSignature(jwt, key, alg);
       return;
     } catch (error) {
       failure = error;

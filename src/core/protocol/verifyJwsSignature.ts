@@ -66,15 +66,18 @@ export function isKeyUsableFor(jwk: PublicJwk, alg: string): boolean {
 }
 
 /**
- * Checks the JWS signature of `jwt` against `jwk` with WebCrypto.
+ * Checks the JWS signature of `jwt` against `jwk` with WebCrypto. `alg` is the token's, from
+ * {@link jwsAlgorithmOf}, and `jwk` a key {@link isKeyUsableFor} it: the caller picks the keys.
  *
- * @throws LogtoIdTokenError with reason `algorithm`, `key` or `signature`
+ * @throws LogtoIdTokenError with reason `key` or `signature`
  */
-export async function verifyJwsSignature(jwt: DecodedJwt, jwk: PublicJwk): Promise<void> {
-  const alg = jwsAlgorithmOf(jwt);
-  const spec = specOf(alg);
-  if (!spec || !isKeyUsableFor(jwk, alg))
-    throw new LogtoIdTokenError('key', `key does not fit ${alg}`);
+export async function verifyJwsSignature(
+  jwt: DecodedJwt,
+  jwk: PublicJwk,
+  alg: string,
+): Promise<void> {
+  // Known: jwsAlgorithmOf accepted it.
+  const spec = specOf(alg) as AlgorithmSpec;
 
   // Only the public members: a JWKS entry may carry fields WebCrypto rejects (alg, use, kid...).
   const publicKey: JsonWebKey = { kty: jwk.kty, ext: true };

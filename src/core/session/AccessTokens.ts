@@ -1,5 +1,5 @@
 import { LogtoNotAuthenticatedError } from '../errors/LogtoNotAuthenticatedError.js';
-import { isTokenFresh } from '../protocol/tokenResponse.js';
+import { refreshTime } from '../protocol/tokenResponse.js';
 import type { ClientContext } from './ClientContext.js';
 import { requestRefresh } from './requestRefresh.js';
 import type { SessionController } from './SessionController.js';
@@ -86,7 +86,7 @@ export class AccessTokens {
     const { now, config } = this.#deps.context;
     return record &&
       record.token !== stale &&
-      isTokenFresh(record, now(), config.refreshLeewaySeconds)
+      refreshTime(record, config.refreshLeewaySeconds) > now()
       ? record.token
       : undefined;
   }

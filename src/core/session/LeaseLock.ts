@@ -1,4 +1,4 @@
-import { createStore, update, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import { LogtoLockTimeoutError } from '../errors/LogtoLockTimeoutError.js';
 import { indexedDbNames } from '../storage/IndexedDbStorage.js';
 
@@ -112,9 +112,20 @@ export class LeaseLock {
     return holderExpires;
   }
 
-  /** Read, decide and write in one readwrite transaction: the check-and-set is atomic. */
+  /**
+   * Read, decide and write in one readwrite transaction: the check-and-set is atomic. What
+   * idb-keyval's `update` does, written here because `update` brings idb-keyval's default store
+   * (its database name and opener) into every bundle, though a store is always passed.
+   */
   #update(decide: (lease: Lease | undefined) => Lease | undefined): Promise<void> {
     this.#store ??= createStore(indexedDbNames.database, indexedDbNames.store);
-    return update<Lease | undefined>(this.#key, decide, this.#store);
+    return this.#store('readwrite', (store) => {
+      const request = store.get(this.#key);
+      // Written from the read's own callback, as idb-keyval's `update` does: the transaction is
+      // active there in every browser, whatever they do with promises.
+      request.onsuccess = () => store.put(decide(request.result as Lease | undefined), this.#key);
+      // A failed read or write aborts the transaction, which rejects this.
+      return promisifyRequest(store.transaction);
+    });
   }
 }

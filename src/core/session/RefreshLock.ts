@@ -22,11 +22,6 @@ export class RefreshLock {
     this.#log = log;
   }
 
-  /** The Web Locks name, `logto:<appId>:refresh`. */
-  get name(): string {
-    return this.#name;
-  }
-
   /** Runs `task` once no other holder (in any tab) has the lock. */
   run<T>(task: () => Promise<T>): Promise<T> {
     // The wait counts from here: the queue in this tab, then the Web Lock shared with others.

@@ -113,7 +113,7 @@ export class SessionController {
   async signedIn(fields: Omit<StoredSession, 'issuer' | 'appId'>): Promise<IdTokenClaims> {
     const { session } = this.#deps.context;
     const previous = this.current?.claims.sub;
-    const stored = await this.withLock(() => session.save(session.create(fields)));
+    const stored = await this.withLock(() => session.save(fields));
     if (previous !== stored.claims.sub) this.#deps.refresher.reset();
     this.#remember();
     this.#post('signed-in');

@@ -62,9 +62,16 @@ export class SessionStore {
     return this.#current;
   }
 
-  /** Writes the session to storage, then to memory. */
-  async save(session: StoredSession): Promise<LoadedSession> {
-    const loaded = { ...session, claims: decodeJwtClaims<IdTokenClaims>(session.idToken) };
+  /** Writes the session to storage, then to memory; a new one is stamped with its issuer and app. */
+  async save(
+    session: Omit<StoredSession, 'issuer' | 'appId'> & Partial<StoredSession>,
+  ): Promise<LoadedSession> {
+    const loaded = {
+      issuer: this.#issuer,
+      appId: this.#appId,
+      ...session,
+      claims: decodeJwtClaims<IdTokenClaims>(session.idToken),
+    };
     const { claims: _claims, ...stored } = loaded;
     try {
       await this.#storage.set(this.#key, JSON.stringify(stored));
@@ -83,13 +90,6 @@ export class SessionStore {
     } catch (cause) {
       throw new LogtoStorageError('Cannot remove the session from storage', cause);
     }
-  }
-
-  /** Creates the value to store for a fresh sign-in. */
-  create(
-    fields: Pick<StoredSession, 'idToken' | 'refreshToken' | 'accessTokens' | 'clockOffset'>,
-  ): StoredSession {
-    return { issuer: this.#issuer, appId: this.#appId, ...fields };
   }
 
   #parse(raw: string): LoadedSession | undefined {
