@@ -80,7 +80,12 @@ export class AuthState {
   tokensChanged(claims: IdTokenClaims | undefined): void {
     // A sign-out here keeps the claims on screen until the page leaves.
     if (this.#snapshot.status === 'signingOut') return;
-    this.#set({ idTokenClaims: claims, tokenRevision: this.#snapshot.tokenRevision + 1 });
+    // Without a session (gone in another tab) the claims stay: that tab's sign-out message flips
+    // the status, so the snapshot never says signed in without claims.
+    this.#set({
+      ...(claims && { idTokenClaims: claims }),
+      tokenRevision: this.#snapshot.tokenRevision + 1,
+    });
   }
 
   /**
