@@ -31,5 +31,5 @@ function networkHint(url: string, cause: unknown): string {
   const page = (globalThis as { location?: { origin?: string } }).location?.origin;
   const target = URL.canParse(url) ? new URL(url).origin : undefined;
   if (name === 'AbortError' || !page || !target || page === target) return '';
-  return `: the answer could not be read. Either ${target} is down or unreachable, or it answered with a page without CORS headers (a proxy's error page, say), or this page's origin ${page} is not among the app's allowed origins (CORS) in Logto`;
+  return `. Either ${target} is down or unreachable, or it answered without CORS headers (a proxy's error page, say), or this page's origin ${page} is not among the app's allowed origins in Logto`;
 }
