@@ -6,6 +6,7 @@ import { LogtoContext } from './LogtoContext.js';
 import { createFailedClient } from './createFailedClient.js';
 import { SignInWindowsContext, type SignInWindowFunctions } from './SignInWindowFunctions.js';
 import { stableJson } from './stableJson.js';
+import { useForgottenCallback } from './useForgottenCallback.js';
 
 /** Props of {@link LogtoProvider}: either a config (the provider owns the client) or a client. */
 export type LogtoProviderProps = (
@@ -100,6 +101,7 @@ export function LogtoProvider(props: LogtoProviderProps): ReactElement | null {
   }, [ownedClient]);
 
   const client = props.client ?? ownedClient;
+  useForgottenCallback(client);
   // Only reachable for one render while the replacement client is being set above.
   if (!client) return null;
   return (

@@ -86,6 +86,16 @@ export class SignInFlow {
   }
 
   /**
+   * Warns that `url` is the callback of a sign-in this browser started and nothing handled it, if
+   * `forgotten()` still says so once the promise turns a waiting handler needs have run.
+   */
+  async warnIfForgotten(url: string, forgotten: () => boolean): Promise<void> {
+    if (!(await this.isSignInRedirected(url))) return;
+    await new Promise((resolve) => setTimeout(resolve));
+    if (forgotten()) (await this.#load()).warnForgotten(url);
+  }
+
+  /**
    * Validates the callback, exchanges the code and verifies the ID token. Returns the new tokens
    * without storing them; the caller stores them, then calls {@link markCompleted}.
    *

@@ -4,6 +4,7 @@ import type { LogtoCallbackErrorCode } from '../errors/LogtoCallbackError.js';
 import type { SignInCallbackResult, SignInRequest, SignInUrlOptions } from './SignInOptions.js';
 import type { TokenResponse } from '../protocol/tokenResponse.js';
 import { TransactionStore } from './TransactionStore.js';
+import { warnForgottenCallback } from './warnForgottenCallback.js';
 
 /** A callback whose code was exchanged and whose ID token passed verification. */
 export interface AcceptedCallback extends SignInCallbackResult {
@@ -46,6 +47,11 @@ export class SignInSteps {
   constructor(context: ClientContext) {
     this.#context = context;
     this.transactions = new TransactionStore(context.storage, context.keyPrefix, context.now);
+  }
+
+  /** See {@link warnForgottenCallback}. */
+  warnForgotten(url: string): void {
+    warnForgottenCallback(url, this.#context.log);
   }
 
   /** Stores a new transaction and builds Logto's authorization URL (options already validated). */
