@@ -11,6 +11,8 @@ import type {
 } from './signin/SignInOptions.js';
 import { signInSilentlyOnLoad } from './signin/signInSilentlyOnLoad.js';
 import { watchForgottenCallback } from './signin/watchForgottenCallback.js';
+import { warnMissingScopes } from './protocol/warnMissingScopes.js';
+import { tokenKey } from './session/tokenKey.js';
 import type { SignOutReason } from './session/TabSync.js';
 
 /** Injection points and tunables. Every field is optional. */
@@ -63,6 +65,10 @@ export class LogtoClient extends SessionClient {
       log: context.log,
     });
     this.#signOut = new SignOut({ context, controller: session, navigate: this.#navigate });
+    this.on('tokenRefreshed', ({ resource, organizationId }) => {
+      const token = organizationId ? undefined : session.current?.accessTokens[tokenKey(resource)];
+      if (resource && token) warnMissingScopes(this.config, resource, token.token, context.log);
+    });
   }
 
   /** Also watches for a sign-in callback that nothing handles (a forgotten callback route). */
