@@ -4,6 +4,7 @@ import { LogtoCallbackError } from '../errors/LogtoCallbackError.js';
 import { LogtoConfigError } from '../errors/LogtoConfigError.js';
 import { LogtoNetworkError } from '../errors/LogtoNetworkError.js';
 import { LogtoResponseError } from '../errors/LogtoResponseError.js';
+import { LogtoWindowError } from '../errors/LogtoWindowError.js';
 import { parseHttpUrl } from '../config/LogtoConfig.js';
 import type { CallbackRelay } from './callbackRelay.js';
 import { looksLikeCallback } from './looksLikeCallback.js';
@@ -115,7 +116,9 @@ export class SignInFlow {
       const { refused, message, ...details } = outcome;
       throw refused === 'response_invalid'
         ? new LogtoResponseError(message)
-        : new LogtoCallbackError(refused, message, details);
+        : refused === 'auth_time_stale'
+          ? new LogtoWindowError(refused, message)
+          : new LogtoCallbackError(refused, message, details);
     }
     const { tokens, idToken, clockOffset, ...result } = outcome;
     return {

@@ -17,7 +17,7 @@ export interface AcceptedCallback extends SignInCallbackResult {
 
 /** Why a callback was refused, as the code and message of the error to throw. */
 export interface Refusal {
-  refused: LogtoCallbackErrorCode | 'response_invalid';
+  refused: LogtoCallbackErrorCode | 'response_invalid' | 'auth_time_stale';
   message: string;
   /** Logto's OAuth `error` and `error_description`, for `callback_error_response`. */
   error?: string;
@@ -28,6 +28,7 @@ export interface Refusal {
 interface TransactionData {
   postRedirectUri?: string | undefined;
   subject?: string | undefined;
+  maxAge?: number | undefined;
 }
 
 /** Abandoned sign-in transactions are swept after this long. */
@@ -72,6 +73,7 @@ export class SignInSteps {
       data: {
         postRedirectUri: options.postRedirectUri,
         subject: options.subject,
+        maxAge: options.maxAge,
       } satisfies TransactionData,
       // The relay is part of the state, so the popup's callback page knows it without a lookup.
       ...(options.relay && { id: `${options.relay}.${randomToken()}` }),
@@ -98,6 +100,7 @@ export class SignInSteps {
       ['identifier', identifiers?.length ? identifiers.join(' ') : undefined],
       ['direct_sign_in', directSignIn && `${directSignIn.method}:${directSignIn.target}`],
       ['login_hint', options.loginHint],
+      ['max_age', options.maxAge?.toString()],
       ...Object.entries(options.extraParams ?? {}),
     ];
     for (const [name, value] of params)
@@ -165,6 +168,14 @@ export class SignInSteps {
       subject: data?.subject,
     });
     log?.('callback', 'ID token verified');
+    // A step-up's answer must be fresh: refused here, before anything is stored. Both times are
+    // Logto's; 30 s covers the code exchange.
+    const maxAge = data?.maxAge;
+    if (
+      maxAge !== undefined &&
+      !(claims.auth_time !== undefined && claims.iat - claims.auth_time <= maxAge + 30)
+    )
+      return { refused: 'auth_time_stale', message: `Signed in over ${maxAge}s ago` };
     return { state, postRedirectUri: data?.postRedirectUri, claims, tokens, idToken, clockOffset };
   }
 }
