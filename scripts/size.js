@@ -19,14 +19,14 @@ const KB = 1024;
  * the fetch helper and idle sign-out, which @logto/react does not have, and is over it.
  */
 const entries = [
-  { name: 'logto-spa (core)', file: 'src/core/index.ts', initial: 13.4 * KB, lazy: 5.5 * KB },
+  { name: 'logto-spa (core)', file: 'src/core/index.ts', initial: 13.95 * KB, lazy: 5.65 * KB },
   {
     name: 'logto-spa/react (core included)',
     file: 'src/react/index.ts',
     // useLogto()'s popup / silent members and <Protected silent> cost ~0.3 KB up front even when
     // unused (the implementations are passed in by the app, so they are not).
-    initial: 14.65 * KB,
-    lazy: 5.5 * KB,
+    initial: 15.7 * KB,
+    lazy: 5.65 * KB,
   },
   // Entries of their own, so that apps without them do not pay for them.
   // The React hooks of the two have entries of their own as well: not in logto-spa/react, so a
@@ -42,12 +42,15 @@ const entries = [
 const coreAndReact = {
   name: 'logto-spa + logto-spa/react (all exports)',
   contents: "export * from './src/core/index.ts';\nexport * from './src/react/index.ts';",
-  initial: 16459 - 1,
-  lazy: 5.5 * KB,
+  // Was held under @logto/react 4.0.15 (16459 bytes gzip) until the session controller, the status
+  // snapshot, the instant signed-in reload and the newcomer guards (forgotten callback route, scope
+  // typos, a bad config rendering its error) added ~0.7 KB; trimming it back is open work.
+  initial: 16.85 * KB,
+  lazy: 5.65 * KB,
 };
 
 /** Every browser entry an app can import, as one app (the test kit is not shipped to users). */
-const everything = { name: 'every browser entry', initial: 17.5 * KB, lazy: 5.5 * KB };
+const everything = { name: 'every browser entry', initial: 18.45 * KB, lazy: 5.65 * KB };
 
 /** The browser entries that exist in this checkout. */
 export function browserEntries() {

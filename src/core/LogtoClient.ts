@@ -10,6 +10,9 @@ import type {
   SignInUrlOptions,
 } from './signin/SignInOptions.js';
 import { signInSilentlyOnLoad } from './signin/signInSilentlyOnLoad.js';
+import { watchForgottenCallback } from './signin/watchForgottenCallback.js';
+import { warnMissingScopes } from './protocol/warnMissingScopes.js';
+import { tokenKey } from './session/tokenKey.js';
 import type { SignOutReason } from './session/TabSync.js';
 
 /** Injection points and tunables. Every field is optional. */
@@ -42,6 +45,7 @@ export class LogtoClient extends SessionClient {
   readonly #navigate: (url: string) => void;
   readonly #signOut: SignOut;
   readonly #signInOnLoad: ClientOptions['signInSilently'];
+  #watching = false;
 
   /**
    * Validates the configuration; touches no browser API until first used, so it is safe to
@@ -61,6 +65,19 @@ export class LogtoClient extends SessionClient {
       log: context.log,
     });
     this.#signOut = new SignOut({ context, controller: session, navigate: this.#navigate });
+    this.on('tokenRefreshed', ({ resource, organizationId }) => {
+      const token = organizationId ? undefined : session.current?.accessTokens[tokenKey(resource)];
+      if (resource && token) warnMissingScopes(this.config, resource, token.scope, context.log);
+    });
+  }
+
+  /** Also watches for a sign-in callback that nothing handles (a forgotten callback route). */
+  override start(): Promise<void> {
+    if (!this.#watching && !this.disposed) {
+      this.#watching = true;
+      watchForgottenCallback(this.#flow, this.#callback, () => this.disposed);
+    }
+    return super.start();
   }
 
   /** Single sign-on on load (`ClientOptions.signInSilently`), when the page found no session. */

@@ -1,9 +1,12 @@
 import { useEffect, useState, type ReactElement, type ReactNode } from 'react';
+import { toLogtoError } from '../core/errors/LogtoUnexpectedError.js';
 import { LogtoClient, type ClientOptions, type LogtoConfig } from '../core/index.js';
 import type { LogtoClientLike } from '../core/LogtoClientLike.js';
 import { LogtoContext } from './LogtoContext.js';
+import { createFailedClient } from './createFailedClient.js';
 import { SignInWindowsContext, type SignInWindowFunctions } from './SignInWindowFunctions.js';
 import { stableJson } from './stableJson.js';
+import { useForgottenCallback } from './useForgottenCallback.js';
 
 /** Props of {@link LogtoProvider}: either a config (the provider owns the client) or a client. */
 export type LogtoProviderProps = (
@@ -37,15 +40,23 @@ export type LogtoProviderProps = (
 
 interface OwnedClient {
   key: string;
-  client: LogtoClient;
+  client: LogtoClientLike;
 }
 
 function createOwned(
   config: LogtoConfig | undefined,
   options: ClientOptions | undefined,
 ): OwnedClient | undefined {
-  // Constructing touches no browser API, so this is safe during render and on the server.
-  return config ? { key: stableJson(config), client: new LogtoClient(config, options) } : undefined;
+  if (!config) return undefined;
+  const key = stableJson(config);
+  try {
+    // Constructing touches no browser API, so this is safe during render and on the server.
+    return { key, client: new LogtoClient(config, options) };
+  } catch (failure) {
+    // Thrown during render, it would unmount the app (a blank page): render the children with
+    // the error instead, where useLogto().error and <Protected> show it.
+    return { key, client: createFailedClient(config, toLogtoError(failure)) };
+  }
 }
 
 /**
@@ -53,7 +64,10 @@ function createOwned(
  * provider creates the client (and disposes it when the config changes by value or the provider
  * unmounts), or pass a `client` you manage yourself.
  *
- * @throws LogtoConfigError (during render) when `config` is invalid
+ * An invalid `config` does not throw: the children render, `useLogto().error` is the
+ * `LogtoConfigError`, `<Protected>` shows it, every method rejects with it, and the console says
+ * why (`console.error`, once).
+ *
  * @example
  * ```tsx
  * const config = { endpoint: 'https://tenant.logto.app', appId: 'my-app', resources: [api] };
@@ -87,6 +101,7 @@ export function LogtoProvider(props: LogtoProviderProps): ReactElement | null {
   }, [ownedClient]);
 
   const client = props.client ?? ownedClient;
+  useForgottenCallback(client);
   // Only reachable for one render while the replacement client is being set above.
   if (!client) return null;
   return (

@@ -17,7 +17,7 @@ function consoleErrors(page: Page): string[] {
 }
 
 describe('errors a newcomer meets are shown, never an endless "Loading…"', () => {
-  it('a page on an origin Logto does not allow: <Protected> names both origins and the CORS setting', async () => {
+  it('a page on an origin Logto does not allow: <Protected> names both origins and the possible causes', async () => {
     const { app, idp } = guard.stack();
     const page = await (await guard.browser()).newPage();
     const errors = consoleErrors(page);
@@ -29,8 +29,10 @@ describe('errors a newcomer meets are shown, never an endless "Loading…"', () 
     });
     const text = (await alert.textContent()) ?? '';
     expect(text).toContain(`${idp.issuer}/.well-known/openid-configuration failed`);
-    expect(text).toContain(`this page's origin ${unregistered}`);
-    expect(text).toContain('CORS allowed origins');
+    expect(text).toContain(
+      `this page's origin ${unregistered} is not among the app's allowed origins`,
+    );
+    expect(text).toContain('down or unreachable');
     expect(await page.$('#state')).toBeNull();
     // The development build logs it once (StrictMode mounts twice).
     await page.waitForTimeout(300);

@@ -55,6 +55,21 @@ function asFile(block: CodeBlock): SourceFile {
 }
 
 describe('the README', () => {
+  it('reads in a newcomer’s order: install and the React quick start first, the clone’s commands in a section of their own, measurements after', () => {
+    const headings = readme.split('\n').filter((line) => line.startsWith('## '));
+    const at = (prefix: string) => headings.findIndex((heading) => heading.startsWith(prefix));
+    expect(at('## Install')).toBe(0);
+    expect(at('## React quick start')).toBe(1);
+    for (const later of ['## Why', '## Measured', '## Browser support'])
+      expect(at(later)).toBeGreaterThan(at('## React quick start'));
+    // `npm run demo` and `npm test` only work in a clone: the section that gives them says so.
+    const sections = readme.split(/^(?=## )/m);
+    const withDemo = sections.filter((section) => section.includes('npm ci && npm run demo'));
+    expect(withDemo[0]).toMatch(/^## .*clone/);
+    expect(withDemo[0]).toContain('npm test');
+    for (const section of withDemo) expect(section).toContain('clone');
+  });
+
   it('has TypeScript blocks, few of them marked as fragments', () => {
     expect(typescript.length).toBeGreaterThanOrEqual(8);
     const fragments = typescript.filter((block) => block.marker === 'readme-check: fragment');

@@ -21,9 +21,9 @@ export class LogtoNetworkError extends LogtoError {
 }
 
 /**
- * Why a request may have failed, for the message. `fetch` rejects with a bare TypeError both when
- * the server is down and when CORS refused the answer, and the page cannot tell which; on a
- * cross-origin call the second is the usual mistake, so say how to fix it, naming both origins.
+ * Why a request may have failed, for the message. `fetch` rejects with a bare TypeError when the
+ * server is down, when an answer (a proxy's error page, say) lacks CORS headers, and when CORS
+ * refused this origin; the page cannot tell which, so the message lists them, naming both origins.
  */
 function networkHint(url: string, cause: unknown): string {
   const name = (cause as { name?: unknown } | null)?.name;
@@ -31,5 +31,5 @@ function networkHint(url: string, cause: unknown): string {
   const page = (globalThis as { location?: { origin?: string } }).location?.origin;
   const target = URL.canParse(url) ? new URL(url).origin : undefined;
   if (name === 'AbortError' || !page || !target || page === target) return '';
-  return `. If ${target} is up, add this page's origin ${page} to the app's CORS allowed origins in Logto`;
+  return `. Either ${target} is down or unreachable, or it answered without CORS headers (a proxy's error page, say), or this page's origin ${page} is not among the app's allowed origins in Logto`;
 }

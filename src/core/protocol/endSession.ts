@@ -19,8 +19,9 @@ export async function endSession(
   const discovery = await context.metadata.getDiscovery();
   const clientId = context.config.appId;
   if (refreshToken) {
-    // `keepalive` lets the request outlive the page, so the navigation cannot cancel it; the short
-    // wait sends it ahead of the navigation where a browser does not honour keepalive.
+    // Waiting for the answer (read to the end) means the navigation cancels nothing; `keepalive`
+    // lets a slower one outlive the page. (sendBeacon would need no wait, but it is no-cors and
+    // cannot tell whether Logto accepted the revocation.)
     const revoked = requestNoContent(context.http, 'revocation', discovery.revocation_endpoint, {
       method: 'POST',
       body: new URLSearchParams({ client_id: clientId, token: refreshToken }),

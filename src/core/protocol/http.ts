@@ -59,7 +59,10 @@ export async function requestNoContent(
   init: RequestInit,
 ): Promise<void> {
   const response = await send(http, url, init);
-  if (!response.ok) throw toEndpointError(endpoint, response.status, await readBody(response));
+  // Read to the end even when empty: until its body is read the request is still open, and a
+  // navigation right after (sign-out) cancels it, a red net::ERR_ABORTED in DevTools.
+  const body = await readBody(response);
+  if (!response.ok) throw toEndpointError(endpoint, response.status, body);
 }
 
 async function send(http: HttpContext, url: string, init: RequestInit): Promise<Response> {

@@ -27,6 +27,8 @@ export class CallbackHandler {
    * downloading); a URL that did sign in resolves alike again (HMR, a late second call).
    */
   readonly #pending = new Map<string, Promise<SignInCallbackResult>>();
+  /** The `state` of every callback handed to {@link handle}, whatever became of it. */
+  readonly #seen = new Set<string>();
 
   constructor(deps: CallbackHandlerDeps) {
     this.#deps = deps;
@@ -35,6 +37,7 @@ export class CallbackHandler {
   /** Handles `url`; a call with the same `state` joins the pending or successful one. */
   handle(url: string): Promise<SignInCallbackResult> {
     const key = parseHttpUrl('url', url).searchParams.get('state') ?? url;
+    this.#seen.add(key);
     let pending = this.#pending.get(key);
     if (!pending) {
       pending = this.#handle(url);
@@ -42,6 +45,11 @@ export class CallbackHandler {
       pending.catch(() => this.#pending.delete(key));
     }
     return pending;
+  }
+
+  /** Whether a callback with the `state` of `url` was handed to {@link handle} (by anyone). */
+  handles(url: string): boolean {
+    return this.#seen.has(new URL(url).searchParams.get('state') ?? url);
   }
 
   async #handle(url: string): Promise<SignInCallbackResult> {

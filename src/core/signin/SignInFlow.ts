@@ -4,6 +4,7 @@ import { LogtoCallbackError } from '../errors/LogtoCallbackError.js';
 import { LogtoConfigError } from '../errors/LogtoConfigError.js';
 import { LogtoNetworkError } from '../errors/LogtoNetworkError.js';
 import { LogtoResponseError } from '../errors/LogtoResponseError.js';
+import { LogtoWindowError } from '../errors/LogtoWindowError.js';
 import { parseHttpUrl } from '../config/LogtoConfig.js';
 import type { CallbackRelay } from './callbackRelay.js';
 import { looksLikeCallback } from './looksLikeCallback.js';
@@ -86,6 +87,16 @@ export class SignInFlow {
   }
 
   /**
+   * Warns that `url` is the callback of a sign-in this browser started and nothing handled it, if
+   * `forgotten()` still says so once the promise turns a waiting handler needs have run.
+   */
+  async warnIfForgotten(url: string, forgotten: () => boolean): Promise<void> {
+    if (!(await this.isSignInRedirected(url))) return;
+    await new Promise((resolve) => setTimeout(resolve));
+    if (forgotten()) (await this.#load()).warnForgotten(url);
+  }
+
+  /**
    * Validates the callback, exchanges the code and verifies the ID token. Returns the new tokens
    * without storing them; the caller stores them, then calls {@link markCompleted}.
    *
@@ -105,7 +116,9 @@ export class SignInFlow {
       const { refused, message, ...details } = outcome;
       throw refused === 'response_invalid'
         ? new LogtoResponseError(message)
-        : new LogtoCallbackError(refused, message, details);
+        : refused === 'auth_time_stale'
+          ? new LogtoWindowError(refused, message)
+          : new LogtoCallbackError(refused, message, details);
     }
     const { tokens, idToken, clockOffset, ...result } = outcome;
     return {

@@ -41,6 +41,12 @@ export interface SignInUrlOptions extends Omit<SignInOptions, 'clearTokens'> {
   relay?: CallbackRelay;
   /** The sign-in must be by this user (`sub`), e.g. for a step-up; another is refused. */
   subject?: string;
+  /**
+   * The user must have signed in at most this many seconds before (`max_age`, checked against the
+   * ID token's `auth_time` on Logto's clock with 30 s for the code exchange); an older sign-in is
+   * refused (`auth_time_stale`) before anything is stored.
+   */
+  maxAge?: number;
 }
 
 /** A prepared sign-in: where to send the user and the transaction's `state`. */

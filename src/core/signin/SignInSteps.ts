@@ -4,6 +4,7 @@ import type { LogtoCallbackErrorCode } from '../errors/LogtoCallbackError.js';
 import type { SignInCallbackResult, SignInRequest, SignInUrlOptions } from './SignInOptions.js';
 import type { TokenResponse } from '../protocol/tokenResponse.js';
 import { TransactionStore } from './TransactionStore.js';
+import { warnForgottenCallback } from './warnForgottenCallback.js';
 
 /** A callback whose code was exchanged and whose ID token passed verification. */
 export interface AcceptedCallback extends SignInCallbackResult {
@@ -16,7 +17,7 @@ export interface AcceptedCallback extends SignInCallbackResult {
 
 /** Why a callback was refused, as the code and message of the error to throw. */
 export interface Refusal {
-  refused: LogtoCallbackErrorCode | 'response_invalid';
+  refused: LogtoCallbackErrorCode | 'response_invalid' | 'auth_time_stale';
   message: string;
   /** Logto's OAuth `error` and `error_description`, for `callback_error_response`. */
   error?: string;
@@ -27,6 +28,7 @@ export interface Refusal {
 interface TransactionData {
   postRedirectUri?: string | undefined;
   subject?: string | undefined;
+  maxAge?: number | undefined;
 }
 
 /** Abandoned sign-in transactions are swept after this long. */
@@ -48,6 +50,11 @@ export class SignInSteps {
     this.transactions = new TransactionStore(context.storage, context.keyPrefix, context.now);
   }
 
+  /** See {@link warnForgottenCallback}. */
+  warnForgotten(url: string): void {
+    warnForgottenCallback(url, this.#context.log);
+  }
+
   /** Stores a new transaction and builds Logto's authorization URL (options already validated). */
   async createRequest(options: SignInUrlOptions): Promise<SignInRequest> {
     const { config, metadata } = this.#context;
@@ -66,6 +73,7 @@ export class SignInSteps {
       data: {
         postRedirectUri: options.postRedirectUri,
         subject: options.subject,
+        maxAge: options.maxAge,
       } satisfies TransactionData,
       // The relay is part of the state, so the popup's callback page knows it without a lookup.
       ...(options.relay && { id: `${options.relay}.${randomToken()}` }),
@@ -92,6 +100,7 @@ export class SignInSteps {
       ['identifier', identifiers?.length ? identifiers.join(' ') : undefined],
       ['direct_sign_in', directSignIn && `${directSignIn.method}:${directSignIn.target}`],
       ['login_hint', options.loginHint],
+      ['max_age', options.maxAge?.toString()],
       ...Object.entries(options.extraParams ?? {}),
     ];
     for (const [name, value] of params)
@@ -159,6 +168,14 @@ export class SignInSteps {
       subject: data?.subject,
     });
     log?.('callback', 'ID token verified');
+    // A step-up's answer must be fresh: refused here, before anything is stored. Both times are
+    // Logto's; 30 s covers the code exchange.
+    const maxAge = data?.maxAge;
+    if (
+      maxAge !== undefined &&
+      !(claims.auth_time !== undefined && claims.iat - claims.auth_time <= maxAge + 30)
+    )
+      return { refused: 'auth_time_stale', message: `Signed in over ${maxAge}s ago` };
     return { state, postRedirectUri: data?.postRedirectUri, claims, tokens, idToken, clockOffset };
   }
 }

@@ -1,6 +1,5 @@
 import { LogtoConfigError } from '../errors/LogtoConfigError.js';
 import { LogtoNotAuthenticatedError } from '../errors/LogtoNotAuthenticatedError.js';
-import { LogtoWindowError } from '../errors/LogtoWindowError.js';
 import type { SignInCallbackResult } from '../signin/SignInOptions.js';
 import { signInWithPopup } from './signInWithPopup.js';
 import type { ReauthenticateOptions } from './SignInWindowOptions.js';
@@ -9,9 +8,9 @@ import type { SignInWindowClient } from './SignInWindowClient.js';
 /**
  * Step-up: asks the signed-in user to sign in again, in a popup, before a sensitive action. Logto
  * is sent `max_age` (and `prompt=login` when `maxAge` is 0). The new ID token must be for the
- * same user (else nothing is stored) and its `auth_time` within `maxAge`, both on Logto's clock
- * (`iat - auth_time`, with 30 s for the code exchange); a stale one rejects, though the renewed
- * tokens of the same user are kept. Read `auth_time` from the claims to see when the user last
+ * same user and its `auth_time` within `maxAge`, on Logto's clock (`iat - auth_time`, with 30 s
+ * for the code exchange); otherwise it rejects and nothing of the answer is stored: the session
+ * stays exactly as it was. Read `auth_time` from the claims to see when the user last
  * proved who they are. Call it from a click handler.
  *
  * @param client the `LogtoClient`
@@ -40,25 +39,16 @@ export function reauthenticate(
     opened?.close();
     return Promise.reject(error);
   };
-  const { maxAge = 0, extraParams, ...rest } = options;
+  const { maxAge = 0, ...rest } = options;
   const claims = client.getSnapshot().idTokenClaims;
   if (!claims) return refuse(new LogtoNotAuthenticatedError());
   if (!(Number.isInteger(maxAge) && maxAge >= 0))
     return refuse(new LogtoConfigError('maxAge', 'must be whole seconds, 0 or more'));
-  // `consent` keeps the refresh token: Logto grants offline_access only with it.
+  // `consent` keeps the refresh token: Logto grants offline_access only with it. The callback
+  // refuses another user or a stale `auth_time` before anything is stored.
   return signInWithPopup(
     client,
-    {
-      prompt: maxAge ? 'consent' : ['login', 'consent'],
-      ...rest,
-      extraParams: { ...extraParams, max_age: String(maxAge) },
-      subject: claims.sub,
-    },
+    { prompt: maxAge ? 'consent' : ['login', 'consent'], ...rest, maxAge, subject: claims.sub },
     opened,
-  ).then((result) => {
-    const { iat, auth_time: authTime } = result.claims;
-    if (authTime === undefined || iat - authTime > maxAge + 30)
-      throw new LogtoWindowError('auth_time_stale', `Signed in over ${maxAge}s ago`);
-    return result;
-  });
+  );
 }

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { getIdleTimer, type IdleState } from '../createIdleTimer.js';
 import { useLogtoClient } from '../../react/LogtoContext.js';
 
@@ -11,12 +11,24 @@ export interface UseIdleTimerResult extends IdleState {
 const noWarning: IdleState = { warning: false, secondsLeft: undefined };
 const getServerSnapshot = (): IdleState => noWarning;
 
+/** The store of a client without an idle timer: never a warning, nothing to stay active for. */
+const inert = {
+  subscribe: () => () => undefined,
+  getSnapshot: getServerSnapshot,
+  stayActive: () => undefined,
+};
+
+/** Clients already warned about, so re-renders and StrictMode do not repeat it. */
+const warned = new WeakSet<object>();
+
 /**
  * The idle timer of the provider's client (created with `createIdleTimer(client, ...)`): whether
  * the warning is on, the seconds left, and `stayActive()`. Re-renders when the warning starts,
- * every second during it, and when it ends.
+ * every second during it, and when it ends. Without a timer for the client it returns an inert
+ * state (`warning: false`, `secondsLeft: undefined`, a `stayActive` that does nothing) and warns
+ * once in the console that `createIdleTimer(client)` is missing: no idle sign-out happens then.
  *
- * @throws Error outside `<LogtoProvider>`, or when no idle timer was created for its client
+ * @throws Error outside `<LogtoProvider>`
  * @example
  * ```tsx
  * function IdleDialog() {
@@ -28,10 +40,15 @@ const getServerSnapshot = (): IdleState => noWarning;
  */
 export function useIdleTimer(): UseIdleTimerResult {
   const client = useLogtoClient('useIdleTimer');
-  const timer = getIdleTimer(client);
-  if (!timer) {
-    throw new Error('useIdleTimer: no createIdleTimer(client)');
-  }
+  const timer = getIdleTimer(client) ?? inert;
+  const missing = timer === inert;
+  useEffect(() => {
+    if (!missing || warned.has(client)) return;
+    warned.add(client);
+    console.warn(
+      'logto-spa: useIdleTimer() found no idle timer for this client, so nothing signs out on idle: call createIdleTimer(client, { idleTimeoutSeconds }) before rendering',
+    );
+  }, [client, missing]);
   const state = useSyncExternalStore(timer.subscribe, timer.getSnapshot, getServerSnapshot);
   return { ...state, stayActive: timer.stayActive };
 }

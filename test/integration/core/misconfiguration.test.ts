@@ -79,14 +79,26 @@ describe('a misconfigured endpoint says what to fix', () => {
     expect((error as Error).message).toContain(`${localhost}/oidc`);
   });
 
-  it('an unreachable endpoint: network_error naming both origins and the CORS setting', async () => {
+  it('a path the real dev IdP answers with 404 reads as discovery_failed with the status', async () => {
+    const endpoint = `${idp().origin}/tenant`;
+    const test = newClient({ endpoint });
+    const error = await rejectionOf(test.client.signIn(redirectUri));
+    expect(error).toMatchObject({ code: 'discovery_failed', status: 404 });
+  });
+
+  it('an unreachable endpoint: network_error listing the possible causes, naming both origins', async () => {
     const test = newClient({ endpoint: 'http://127.0.0.1:1' });
     const error = await rejectionOf(test.client.signIn(redirectUri));
     expect(error).toMatchObject({ code: 'network_error' });
     const { message } = error as Error;
     expect(message).toContain('http://127.0.0.1:1/oidc/.well-known/openid-configuration failed');
-    expect(message).toContain(`this page's origin ${appOrigin}`);
-    expect(message).toContain('CORS allowed origins');
+    // The page cannot tell why the answer was unreadable: every usual cause is listed, none asserted.
+    expect(message).toContain('http://127.0.0.1:1 is down or unreachable');
+    expect(message).toContain('without CORS headers');
+    expect(message).toContain(
+      `this page's origin ${appOrigin} is not among the app's allowed origins`,
+    );
+    expect(message).not.toMatch(/\badd this page's origin\b/);
   });
 });
 

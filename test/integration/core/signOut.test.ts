@@ -56,6 +56,31 @@ describe('signOut', () => {
     expect(reuse.status).toBe(400);
   });
 
+  it('finishes the revocation (its answer read to the end) before it navigates, so the navigation cancels nothing', async () => {
+    const storage = new MemoryStorage();
+    await signIn(newClient({}, { storage }));
+    const answers: Response[] = [];
+    const bodyReadAtNavigation: boolean[] = [];
+    const test = newClient(
+      {},
+      {
+        storage,
+        fetch: async (input, init) => {
+          const response = await fetch(input, init);
+          if (new Request(input).url.endsWith('/token/revocation')) answers.push(response);
+          return response;
+        },
+        navigate: () => bodyReadAtNavigation.push(...answers.map((answer) => answer.bodyUsed)),
+      },
+    );
+    const refreshToken = (await test.client.getRefreshToken()) ?? '';
+    await test.client.signOut(postSignOutUri);
+    // An answer whose body is unread is a request still open: Chromium's navigation aborts it
+    // (net::ERR_ABORTED in DevTools, though the revocation landed).
+    expect(bodyReadAtNavigation).toEqual([true]);
+    expect((await spendRefreshTokenElsewhere(getIdp(), refreshToken)).status).toBe(400);
+  });
+
   it('keeps the tab looking signed in (isSigningOut) until the page leaves, then shows signed out if it stayed', async () => {
     const test = newClient();
     await signIn(test);

@@ -1,5 +1,5 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
-import { Component, useState, type ReactNode } from 'react';
+import { act, screen, waitFor } from '@testing-library/react';
+import { useState, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   LogtoClient,
@@ -7,7 +7,12 @@ import {
   MemoryStorage,
   type LogtoConfig,
 } from '../../../src/core/index.js';
-import { LogtoProvider, useLogto, type LogtoClientLike } from '../../../src/react/index.js';
+import {
+  LogtoProvider,
+  Protected,
+  useLogto,
+  type LogtoClientLike,
+} from '../../../src/react/index.js';
 import { renderStrict } from './renderStrict.js';
 import { createTestClient, testConfig } from './testClient.js';
 
@@ -168,26 +173,53 @@ describe('LogtoProvider', () => {
     expect(navigations[0]).toMatch(/^https:\/\/idp\.test\/oidc\/auth\?/);
   });
 
-  it('fails during render with the config error when the config is invalid', () => {
-    class Boundary extends Component<{ children: ReactNode }, { error?: Error }> {
-      override state: { error?: Error } = {};
-      static getDerivedStateFromError(error: Error) {
-        return { error };
-      }
-      override render() {
-        return this.state.error ? <p role="alert">{this.state.error.name}</p> : this.props.children;
-      }
-    }
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  it('with an invalid config renders its children with the config error, never a blank page', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const config: LogtoConfig = { endpoint: 'not a url', appId: 'app' };
-    render(
-      <Boundary>
-        <LogtoProvider config={config}>
-          <p>app</p>
-        </LogtoProvider>
-      </Boundary>,
+    let methods: ReturnType<typeof useLogto> | undefined;
+    function Page(): ReactNode {
+      methods = useLogto();
+      const { error, isLoading, isAuthenticated } = methods;
+      return (
+        <>
+          <p data-testid="state">
+            {`${error?.name ?? 'no error'} ${isLoading ? 'loading' : 'loaded'} ${String(isAuthenticated)}`}
+          </p>
+          <Protected>
+            <p>secret</p>
+          </Protected>
+        </>
+      );
+    }
+    renderStrict(
+      <LogtoProvider config={config}>
+        <Page />
+      </LogtoProvider>,
     );
-    expect(screen.getByRole('alert').textContent).toBe(LogtoConfigError.name);
+    expect(screen.getByTestId('state').textContent).toBe('LogtoConfigError loaded false');
+    const alert = screen.getByRole('alert');
+    expect(alert.getAttribute('data-logto-error')).toBe('config_invalid');
+    expect(alert.textContent).toContain('endpoint');
+    expect(screen.queryByText('secret')).toBeNull();
+    // Every method rejects with that same error.
+    const error = methods?.error;
+    expect(error).toBeInstanceOf(LogtoConfigError);
+    await expect(methods?.signIn('https://app.test/callback')).rejects.toBe(error);
+    await expect(methods?.getAccessToken()).rejects.toBe(error);
+    await expect(
+      methods?.handleSignInCallback('https://app.test/callback?code=c&state=s'),
+    ).rejects.toBe(error);
+    // The console says why, once for the provider (StrictMode renders twice).
+    await waitFor(() =>
+      expect(logged.mock.calls.some((call) => String(call[0]).includes('<LogtoProvider>'))).toBe(
+        true,
+      ),
+    );
+    const fromProvider = logged.mock.calls.filter((call) =>
+      String(call[0]).includes('<LogtoProvider>'),
+    );
+    expect(fromProvider).toHaveLength(1);
+    expect(fromProvider[0]?.[1]).toBe(error);
   });
 
   it('keeps the client when the parent re-renders for unrelated reasons', async () => {

@@ -29,13 +29,19 @@ describe('useIdleTimer', () => {
     idle.dispose();
   });
 
-  it('throws a clear error when no idle timer was created for the client', () => {
+  it('without a timer for the client: an inert state and one console warning naming createIdleTimer, never a throw', () => {
+    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const client = createMockClient({ user: {} });
     const wrapper = ({ children }: { children: ReactNode }) => (
       <LogtoProvider client={client}>{children}</LogtoProvider>
     );
-    expect(() => renderHookStrict(() => useIdleTimer(), { wrapper })).toThrow(
-      'useIdleTimer: no createIdleTimer(client)',
-    );
+    const { result, rerender } = renderHookStrict(() => useIdleTimer(), { wrapper });
+    expect(result.current).toMatchObject({ warning: false, secondsLeft: undefined });
+    expect(() => result.current.stayActive()).not.toThrow();
+    rerender();
+    const lines = warnings.mock.calls.filter((call) => String(call[0]).includes('createIdleTimer'));
+    expect(lines).toHaveLength(1);
+    expect(String(lines[0]?.[0])).toContain('useIdleTimer');
+    warnings.mockRestore();
   });
 });
