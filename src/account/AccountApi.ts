@@ -4,7 +4,7 @@ import type { LogtoClientLike } from '../core/LogtoClientLike.js';
 import type { Account } from './Account.js';
 import { IdentityVerification } from './IdentityVerification.js';
 import type { IdentityVerificationMethod } from './LogtoAccountError.js';
-import { toAccountError, verificationRequired } from './toAccountError.js';
+import { toAccountError, verificationRequired, type RefusalContext } from './toAccountError.js';
 
 /**
  * What the account client needs of a Logto client: {@link LogtoClientLike} (a `LogtoClient`, or
@@ -34,6 +34,8 @@ export interface AccountApiCall {
   verified?: boolean;
   /** A successful answer changed the account: subscribers are told. */
   changes?: boolean;
+  /** What Logto codes mean at this route (see `RefusalContext.meaning`). */
+  meaning?: RefusalContext['meaning'];
 }
 
 /** A successful answer: its JSON body (`undefined` when empty) and its `Date` header. */
@@ -109,6 +111,7 @@ export class AccountApi {
       const error = toAccountError(response.status, failure, {
         scope: call.scope,
         verifyWith: this.#verifyWith(),
+        meaning: call.meaning,
       });
       if (error.code === 'verification_required') this.verification.clear();
       throw error;

@@ -33,6 +33,8 @@ export function identifierOperations(api: AccountApi): IdentifierOperations {
       scope: kind,
       verified: true,
       changes: true,
+      // The code's record is gone: its ten minutes are over.
+      meaning: { 'verification_record.not_found': 'code_expired' },
     });
   };
   const remove = async (kind: 'email' | 'phone') => {

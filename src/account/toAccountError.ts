@@ -10,6 +10,11 @@ export interface RefusalContext {
   scope?: string | undefined;
   /** How the user can verify their identity, for `verification_required`. */
   verifyWith: readonly IdentityVerificationMethod[];
+  /**
+   * Logto codes that mean something more precise at this route: `verification_record.not_found`
+   * is an expired code when verifying one, but an unknown factor when removing it.
+   */
+  meaning?: Readonly<Record<string, 'code_expired'>> | undefined;
 }
 
 /** The `UserScope` constant of a scope, so that the message says what to write. */
@@ -24,6 +29,7 @@ const scopeConstants: Record<string, string> = {
 };
 
 const consoleSetting = 'Logto Console › Account center';
+const codeExpired = 'This code can no longer be used: send a new one';
 
 /** Logto codes that say "this code is not the one we sent" (or there is none to check). */
 const invalidCodes = new Set([
@@ -69,6 +75,9 @@ export function toAccountError(
   if (status === 429 || logtoCode === 'session.verification_blocked_too_many_attempts') {
     return make('rate_limited', 'Too many attempts in a short time: wait a moment and try again');
   }
+  if (logtoCode !== undefined && context.meaning?.[logtoCode] === 'code_expired') {
+    return make('code_expired', codeExpired);
+  }
   switch (logtoCode) {
     case 'account_center.not_enabled':
       return make(
@@ -94,7 +103,7 @@ export function toAccountError(
       return make('wrong_password', 'The password is wrong');
     case 'verification_code.expired':
     case 'verification_code.exceed_max_try':
-      return make('code_expired', 'This code can no longer be used: send a new one');
+      return make('code_expired', codeExpired);
     case 'verification_record.permission_denied':
       return verificationRequired(context.verifyWith, { logtoCode, status });
   }

@@ -90,9 +90,13 @@ export function verificationOperations(api: AccountApi): VerificationOperations 
         method: 'POST',
         path: '/verifications/verification-code/verify',
         body: { identifier: sent.identifier, verificationId: sent.verificationRecordId, code },
+        // Logto forgets a code's record when its ten minutes are over.
+        meaning: { 'verification_record.not_found': 'code_expired' },
       });
       const expiresAt = expiries.get(sent);
-      if (expiresAt !== undefined && isOwnAddress(api.known, sent.identifier)) {
+      const own = isOwnAddress(api.known, sent.identifier);
+      // A live record is not traded for one that may not prove the identity.
+      if (expiresAt !== undefined && (own || (own === undefined && !api.verification.current()))) {
         api.verification.keep(sent.verificationRecordId, expiresAt, date);
       }
       return { ...sent, verified: true };
@@ -104,12 +108,16 @@ export function verificationOperations(api: AccountApi): VerificationOperations 
 
 /**
  * Whether Logto will take a code to this address as proof of identity: it does for the user's
- * own email or phone. Unknown (the account not read, or its field hidden by the scopes) counts
- * as yes: Logto has the last word, and a refused record becomes `verification_required`.
+ * own email or phone. `undefined` when unknown (the account not read, or its field hidden by the
+ * scopes): then the record is kept only if there is no other, and Logto has the last word (a
+ * refused record becomes `verification_required`).
  */
-function isOwnAddress(account: Account | undefined, { type, value }: CodeIdentifier): boolean {
+function isOwnAddress(
+  account: Account | undefined,
+  { type, value }: CodeIdentifier,
+): boolean | undefined {
   const own = type === 'email' ? account?.primaryEmail : account?.primaryPhone;
-  if (own === undefined) return true;
+  if (own === undefined) return undefined;
   if (own === null) return false;
   const digits = (text: string) => text.replace(/\D/g, '');
   return type === 'email'
