@@ -55,6 +55,7 @@ export default defineConfig({
         'idle/react/index': 'src/idle/react/index.ts',
         'fetch/react/index': 'src/fetch/react/index.ts',
         'account/index': 'src/account/index.ts',
+        'account/react/index': 'src/account/react/index.ts',
         'testing/index': 'src/testing/index.ts',
         'testing/react/index': 'src/testing/react/index.ts',
       },
