@@ -11,7 +11,7 @@ const selfAlias = [
     replacement: fileURLToPath(new URL('./src/core/index.ts', import.meta.url)),
   },
   {
-    find: /^logto-spa\/(react|idle|idle\/react|fetch|fetch\/react|testing|testing\/react|dev-idp)$/,
+    find: /^logto-spa\/(react|idle|idle\/react|fetch|fetch\/react|account|account\/react|testing|testing\/react|dev-idp)$/,
     replacement: fileURLToPath(new URL('./src/$1/index.ts', import.meta.url)),
   },
 ];
@@ -54,6 +54,8 @@ export default defineConfig({
         'fetch/index': 'src/fetch/index.ts',
         'idle/react/index': 'src/idle/react/index.ts',
         'fetch/react/index': 'src/fetch/react/index.ts',
+        'account/index': 'src/account/index.ts',
+        'account/react/index': 'src/account/react/index.ts',
         'testing/index': 'src/testing/index.ts',
         'testing/react/index': 'src/testing/react/index.ts',
       },

@@ -25,7 +25,7 @@ export default defineConfig(({ mode }) => {
       alias: [
         { find: /^logto-spa$/, replacement: source('core/index.ts') },
         {
-          find: /^logto-spa\/(react|idle|fetch|idle\/react|fetch\/react)$/,
+          find: /^logto-spa\/(react|idle|fetch|idle\/react|fetch\/react|account|account\/react)$/,
           replacement: source('$1/index.ts'),
         },
       ],

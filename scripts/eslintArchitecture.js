@@ -59,6 +59,8 @@ export const layers = {
   'src/fetch/react': ['src/fetch', 'src/react', 'src/core/**'],
   'src/idle': ['src/core/**'],
   'src/idle/react': ['src/idle', 'src/react', 'src/core/**'],
+  'src/account': ['src/core/**'],
+  'src/account/react': ['src/account', 'src/react', 'src/core/**'],
   'src/react': ['src/core/**'],
   'src/testing': ['src/core/**'],
   'src/testing/react': ['src/testing', 'src/react', 'src/core/**'],

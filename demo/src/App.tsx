@@ -5,6 +5,7 @@ import { IdleDialog } from './components/IdleDialog.js';
 import { IdleNotice } from './components/IdleNotice.js';
 import { displayName } from './format.js';
 import { useIdTokenClaims } from 'logto-spa/react';
+import { AccountPage } from './pages/AccountPage.js';
 import { ApiPage } from './pages/ApiPage.js';
 import { CallbackPage } from './pages/CallbackPage.js';
 import { HomePage } from './pages/HomePage.js';
@@ -17,6 +18,7 @@ import { Link, usePathname } from './router.js';
 const pages: { path: string; label: string; render: () => ReactNode }[] = [
   { path: '/', label: 'Home', render: () => <HomePage /> },
   { path: '/profile', label: 'Profile', render: () => <ProfilePage /> },
+  { path: '/account', label: 'Account', render: () => <AccountPage /> },
   { path: '/api', label: 'API', render: () => <ApiPage /> },
   { path: '/organizations', label: 'Organizations', render: () => <OrganizationsPage /> },
   { path: '/protected', label: 'Protected', render: () => <ProtectedPage /> },

@@ -57,6 +57,8 @@ export const defaultResources = [
   'https://api.example.com/store',
 ] as const;
 export const defaultScopes = [
+  // Email, Phone, CustomData and Identities are also what the Account page needs from Logto's
+  // Account API: the email and phone, custom data, and MFA (which Logto gates by `identities`).
   UserScope.Email,
   UserScope.Phone,
   UserScope.CustomData,

@@ -47,6 +47,7 @@ describe('the built package', () => {
     'dist/core/index.js',
     'dist/fetch/index.js',
     'dist/idle/index.js',
+    'dist/account/index.js',
     'dist/testing/index.js',
   ])('keeps React out of %s and everything it imports', (entry) => {
     const files = moduleGraph(resolve(entry));
@@ -63,6 +64,7 @@ describe('the built package', () => {
       'dist/react/index.js',
       'dist/fetch/react/index.js',
       'dist/idle/react/index.js',
+      'dist/account/react/index.js',
       'dist/testing/react/index.js',
     ]) {
       expect(readFileSync(file, 'utf8').split('\n')[0], file).toBe('"use client";');

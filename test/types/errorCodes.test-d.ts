@@ -39,6 +39,18 @@ describe('error codes narrow', () => {
         case 'silent_sign_in_unavailable':
         case 'auth_time_stale':
         case 'origin_refused':
+        case 'account_center_disabled':
+        case 'account_field_read_only':
+        case 'account_field_disabled':
+        case 'missing_scope':
+        case 'wrong_password':
+        case 'code_invalid':
+        case 'code_expired':
+        case 'identifier_in_use':
+        case 'rate_limited':
+        case 'verification_required':
+        case 'not_supported_by_server':
+        case 'account_request_failed':
           return error.message;
         case 'discovery_failed':
           expectTypeOf(error.code).toEqualTypeOf<'discovery_failed'>();

@@ -28,7 +28,20 @@ export type LogtoErrorCode =
   | 'login_required'
   | 'silent_sign_in_unavailable'
   | 'auth_time_stale'
-  | 'origin_refused';
+  | 'origin_refused'
+  // logto-spa/account (LogtoAccountError)
+  | 'account_center_disabled'
+  | 'account_field_read_only'
+  | 'account_field_disabled'
+  | 'missing_scope'
+  | 'wrong_password'
+  | 'code_invalid'
+  | 'code_expired'
+  | 'identifier_in_use'
+  | 'rate_limited'
+  | 'verification_required'
+  | 'not_supported_by_server'
+  | 'account_request_failed';
 
 /**
  * Base class of every error thrown by logto-spa.
