@@ -48,6 +48,9 @@ async function silentSignInError(page: Page): Promise<{ code: string | null; ela
 /** Forgets this app's local session (its IndexedDB) while the IdP's cookie stays. */
 async function forgetLocalSession(page: Page): Promise<void> {
   await page.evaluate(async () => {
+    // The signed-in hint for the next load lives in localStorage: a browser that forgot the
+    // session forgot it too.
+    localStorage.clear();
     for (const { name } of await indexedDB.databases())
       if (name)
         await new Promise((resolve) => {

@@ -76,6 +76,11 @@ export class AuthState {
     this.#set({ status: status === 'loading' ? 'signedOut' : status, ...(error && { error }) });
   }
 
+  /** The signed-in hint of the first snapshot was not confirmed by storage: loading again. */
+  unconfirmed(): void {
+    this.#set({ status: 'loading' });
+  }
+
   /** Stored tokens changed (a refresh here or in another tab). */
   tokensChanged(claims: IdTokenClaims | undefined): void {
     // A sign-out here keeps the claims on screen until the page leaves.

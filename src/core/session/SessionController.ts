@@ -42,6 +42,8 @@ export class SessionController {
   #tabs: TabSync | undefined;
   /** Whether no look at storage has found the session missing yet (single sign-on on load). */
   #firstMiss = true;
+  /** Whether storage has been read once: until then, a signed-in snapshot is only the hint. */
+  #looked = false;
   /** While a sign-out for a reason runs: a session read meanwhile must not show up again. */
   #ending = false;
   #ready: Promise<void> | undefined;
@@ -249,10 +251,14 @@ export class SessionController {
     generation: number,
   ): Promise<void> {
     const { state, context, refresher } = this.#deps;
-    const before = state.snapshot;
     const session = await context.session.reload();
     if (generation !== this.#generation) return;
     this.#remember();
+    // Signed in only by the hint of the last page load, and storage has no session (evicted,
+    // cleared by hand): loading again, so this page still gets its first look's single sign-on.
+    if (!session && !this.#looked && state.snapshot.isAuthenticated) state.unconfirmed();
+    this.#looked = true;
+    const before = state.snapshot;
     if (!session || this.#ending) {
       const loaded = (): void => state.settled();
       if (before.isAuthenticated) this.#showSignedOut(reason, fromOtherTab, undefined);

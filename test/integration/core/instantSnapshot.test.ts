@@ -3,7 +3,7 @@
  * client's very first snapshot already has the user's claims (kept in localStorage, never a
  * token), and IndexedDB confirms or corrects it before any token is handed out.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MemoryStorage } from '../../../src/core/index.js';
 import { createTestClient, setUpTestIdp, shopping, signIn, type TestClient } from './harness.js';
 
@@ -67,6 +67,23 @@ describe('the first snapshot of a signed-in reload', () => {
       idTokenClaims: undefined,
     });
     expect(reloaded.tokenRequests()).toEqual([]);
+  });
+
+  it('still tries single sign-on on load when only the hint was left (storage evicted)', async () => {
+    const first = loadPage();
+    await signIn(first);
+    const hint = Object.entries(localStorage as Record<string, string>).find(([key]) =>
+      key.endsWith(':hint'),
+    );
+    await first.client.clearAllTokens();
+    first.client.dispose();
+    if (hint) localStorage.setItem(hint[0], hint[1]);
+
+    const signInSilently = vi.fn(() => Promise.resolve());
+    const reloaded = loadPage({ signInSilently });
+    expect(reloaded.client.getSnapshot().isAuthenticated).toBe(true);
+    await reloaded.client.start();
+    expect(signInSilently).toHaveBeenCalledTimes(1);
   });
 
   it('starts loading after a sign-out, and when the app brings its own storage', async () => {
