@@ -137,6 +137,8 @@ export class SessionClient {
   addSessionCheck(check: () => boolean): () => void {
     const entry = (): boolean => check();
     this.#checks.add(entry);
+    // A policy that already says no (idle past its deadline) must not see the signed-in hint.
+    if (!check()) this.session.distrustHint();
     return () => {
       this.#checks.delete(entry);
     };

@@ -153,6 +153,11 @@ export class SessionController {
     }
   }
 
+  /** Storage not read yet and a session check refuses: the signed-in hint is not shown. */
+  distrustHint(): void {
+    if (!this.#looked && this.#deps.state.snapshot.isAuthenticated) this.#deps.state.unconfirmed();
+  }
+
   /** A sign-in callback is being handled here. */
   handlingCallback(): void {
     this.#deps.state.handlingCallback();
