@@ -19,7 +19,7 @@ const KB = 1024;
  * with the fetch helper, idle sign-out and the account client, which @logto/react does not have.
  */
 const entries = [
-  { name: 'logto-spa (core)', file: 'src/core/index.ts', initial: 13.95 * KB, lazy: 5.65 * KB },
+  { name: 'logto-spa (core)', file: 'src/core/index.ts', initial: 14 * KB, lazy: 5.65 * KB },
   {
     name: 'logto-spa/react (core included)',
     file: 'src/react/index.ts',
@@ -54,13 +54,13 @@ const coreAndReact = {
   // Was held under @logto/react 4.0.15 (16459 bytes gzip) until the session controller, the status
   // snapshot, the instant signed-in reload and the newcomer guards (forgotten callback route, scope
   // typos, a bad config rendering its error) added ~0.7 KB; trimming it back is open work.
-  initial: 16.85 * KB,
+  initial: 16.9 * KB,
   lazy: 5.65 * KB,
 };
 
 /** Every browser entry an app can import, as one app (the test kit is not shipped to users). */
 // The account entries add about 3.75 KB when every entry is imported at once.
-const everything = { name: 'every browser entry', initial: 22.2 * KB, lazy: 5.65 * KB };
+const everything = { name: 'every browser entry', initial: 22.25 * KB, lazy: 5.65 * KB };
 
 /** The browser entries that exist in this checkout. */
 export function browserEntries() {
