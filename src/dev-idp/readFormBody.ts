@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 
+import { readBoundedBody } from './readBoundedBody.js';
+
 const maxBytes = 64 * 1024;
 
 /** A request body the sign-in pages cannot accept; the client's fault, so a 400. */
@@ -18,12 +20,10 @@ export async function readFormBody(req: IncomingMessage): Promise<URLSearchParam
   if (!type.startsWith('application/x-www-form-urlencoded')) {
     throw new FormBodyError('expected an application/x-www-form-urlencoded body');
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw new FormBodyError('request body too large');
-    chunks.push(chunk);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+  const text = await readBoundedBody(
+    req,
+    maxBytes,
+    () => new FormBodyError('request body too large'),
+  );
+  return new URLSearchParams(text);
 }

@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 
+import { readBoundedBody } from '../readBoundedBody.js';
+
 const maxBodyBytes = 1024 * 1024;
 
 /** The body was too large to read (answered 413). */
@@ -15,15 +17,12 @@ export class BodyTooLarge extends Error {
  * @throws {BodyTooLarge} past 1 MiB
  */
 export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBodyBytes) throw new BodyTooLarge('request body over 1 MiB');
-    chunks.push(chunk);
-  }
+  const text = await readBoundedBody(
+    req,
+    maxBodyBytes,
+    () => new BodyTooLarge('request body over 1 MiB'),
+  );
   const type = req.headers['content-type'] ?? '';
-  const text = Buffer.concat(chunks).toString('utf8');
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type) || text.trim() === '') return {};
   return JSON.parse(text) as unknown;
 }
