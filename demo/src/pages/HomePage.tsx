@@ -163,6 +163,11 @@ export function HomePage() {
             <code>custom_data</code>, <code>identities</code> and <code>organization_data</code>.
           </li>
           <li>
+            <Link to="/account">Account</Link> — the user changes their name, email, password and
+            two-factor authentication through Logto&apos;s Account API (<code>useAccount()</code>,{' '}
+            <code>useAccountAction()</code> from <code>logto-spa/account/react</code>).
+          </li>
+          <li>
             <Link to="/api">API</Link> — an access token per API resource (
             <code>useAccessToken(resource)</code>), refreshed automatically, sent to a protected
             endpoint that checks its signature, audience and scope.
