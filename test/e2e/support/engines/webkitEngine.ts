@@ -157,7 +157,12 @@ function webDriverSession(send: Send, id: string, firstWindow: string) {
     },
     close: async () => {
       await queue;
-      await send('DELETE', `/session/${id}`);
+      // After a popup closed itself, WebKitWebDriver can refuse to end the session with
+      // "no such window" (its current window is gone); the session is ended all the same when
+      // the driver process stops, so that refusal is not a test failure.
+      await send('DELETE', `/session/${id}`).catch((error: unknown) => {
+        if (!String(error).includes('no such window')) throw error;
+      });
     },
   };
 }
